@@ -1,0 +1,40 @@
+// `npm start`: builds the PWA when its sources are newer than the last build, then runs the server
+// (API + built PWA + embedded database) in this same process.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+const INPUTS = [
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+  'public',
+  'src/app',
+  'src/domain',
+  'src/protocol',
+];
+
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(p).reduce(
+    (max, name) => Math.max(max, newestMtime(path.join(p, name))),
+    st.mtimeMs,
+  );
+}
+
+const builtAt = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
+const sourcesAt = Math.max(...INPUTS.map(newestMtime));
+if (builtAt < sourcesAt || process.env.FORCE_BUILD === '1') {
+  console.log('Đang dựng ứng dụng (vite build)…');
+  const { build } = await import('vite');
+  await build({ logLevel: 'warn' });
+}
+
+const { register } = await import('tsx/esm/api');
+register();
+await import('../src/server/main.ts');

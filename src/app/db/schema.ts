@@ -1,0 +1,36 @@
+import type { Op } from '../../domain/ops';
+
+/** Rows of the device database. Every table's row type lives here, next to its version history. */
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** A half-filled form, saved on every keystroke so a reload, crash or update loses nothing. */
+export interface DraftRow {
+  formId: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+/** An operation waiting to be pushed; `seq` keeps the order in which the user made them. */
+export interface OutboxRow extends Op {
+  seq?: number;
+  createdAt: number;
+}
+
+/**
+ * The version history. Never edit a released version: add a new one with its `upgrade` and a
+ * test in tests/app/db that opens the previous version's data.
+ */
+export const VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      meta: 'key',
+      drafts: 'formId, updatedAt',
+      outbox: '++seq, opId, entity, id',
+    },
+  },
+];

@@ -1,0 +1,35 @@
+import { Workbox } from 'workbox-window';
+
+/** The service worker, behind a small interface so features and tests never touch workbox directly. */
+export interface ServiceWorkerAdapter {
+  /** Calls back once a new version has been downloaded and waits for the user's go-ahead. */
+  onUpdateAvailable(cb: () => void): void;
+  /** Activates the waiting version and reloads the page once it controls it. */
+  applyUpdate(): void;
+}
+
+export function registerServiceWorker(url = '/sw.js'): ServiceWorkerAdapter | null {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return null;
+  const wb = new Workbox(url, { scope: '/' });
+  const listeners: (() => void)[] = [];
+  let waiting = false;
+  wb.addEventListener('waiting', () => {
+    waiting = true;
+    listeners.forEach((cb) => cb());
+  });
+  void wb.register();
+  // Look for a new version whenever the app comes back to the foreground.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void wb.update().catch(() => undefined);
+  });
+  return {
+    onUpdateAvailable(cb) {
+      listeners.push(cb);
+      if (waiting) cb();
+    },
+    applyUpdate() {
+      wb.addEventListener('controlling', () => window.location.reload());
+      wb.messageSkipWaiting();
+    },
+  };
+}

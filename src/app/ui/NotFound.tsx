@@ -1,0 +1,13 @@
+import { navigate } from '../platform/router';
+
+export function NotFound() {
+  return (
+    <section>
+      <h1>Không tìm thấy trang</h1>
+      <p>Địa chỉ này không có trong Từng Nhà.</p>
+      <button type="button" className="btn" onClick={() => navigate('/')}>
+        Về trang chính
+      </button>
+    </section>
+  );
+}

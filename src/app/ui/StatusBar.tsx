@@ -1,0 +1,29 @@
+import { useUi } from '../state/ui';
+import { navigate } from '../platform/router';
+
+/** The top bar: app name and a connectivity badge a volunteer reads at a glance. */
+export function StatusBar() {
+  const online = useUi((s) => s.online);
+  return (
+    <header className="topbar">
+      <a
+        className="brand"
+        href="/"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate('/');
+        }}
+      >
+        Từng Nhà
+      </a>
+      <span
+        className={online ? 'badge badge-online' : 'badge badge-offline'}
+        role="status"
+        aria-live="polite"
+        data-testid="connectivity"
+      >
+        {online ? 'Trực tuyến' : 'Ngoại tuyến'}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Every error the API can answer, as a string-literal union. The app maps each to Vietnamese. */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'method_not_allowed',
+  'rate_limited',
+  'unauthenticated',
+  'token_invalid',
+  'device_revoked',
+  'forbidden',
+  'out_of_scope',
+  'conflict',
+  'protocol_outdated',
+  'server_error',
+  'unavailable',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorCodeSchema = z.enum(ERROR_CODES);
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string().optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,8 @@
+/**
+ * The wire contract's version. The app sends it with every request (header `x-protocol-version`);
+ * a server that cannot serve it answers 426 with code `protocol_outdated` and the app asks the user
+ * to update. Bump it only for changes an older app cannot understand.
+ */
+export const PROTOCOL_VERSION = 1;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'x-protocol-version';

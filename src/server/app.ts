@@ -1,0 +1,114 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { MIN_SUPPORTED_PROTOCOL_VERSION, PROTOCOL_HEADER } from '../protocol';
+import { HttpError, errorBody, sendError, STATUS } from './http/errors';
+import { registerStatic } from './http/static';
+import { healthRoutes } from './routes/health';
+import type { Store } from './store/store';
+
+export interface AppDeps {
+  store: Store;
+  /** Folder of the built PWA; omitted in API-only tests. */
+  staticDir?: string;
+  /** A pino logger; omitted in tests (silent). */
+  logger?: FastifyBaseLogger;
+  /** Milliseconds since the epoch; tests pass a fake clock. */
+  now?: () => number;
+  corsOrigins?: string[];
+}
+
+export const BODY_LIMIT = 4 * 1024 * 1024;
+
+/** Builds the whole HTTP app (API and static PWA) without listening, so tests can inject requests. */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(rateLimit, { global: false });
+
+  if (deps.corsOrigins && deps.corsOrigins.length > 0) {
+    const allowed = new Set(deps.corsOrigins);
+    app.addHook('onRequest', async (req, reply) => {
+      const origin = req.headers.origin;
+      if (origin && allowed.has(origin)) {
+        reply.header('access-control-allow-origin', origin);
+        reply.header('vary', 'origin');
+        reply.header(
+          'access-control-allow-headers',
+          `authorization, content-type, ${PROTOCOL_HEADER}`,
+        );
+        reply.header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
+      }
+    });
+  }
+
+  // An app too old for this server is told to update (the health check is always answered).
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;
+    const sent = req.headers[PROTOCOL_HEADER];
+    if (sent === undefined) return;
+    const version = Number(sent);
+    if (!Number.isInteger(version) || version < MIN_SUPPORTED_PROTOCOL_VERSION) {
+      return sendError(reply, 'protocol_outdated', 'Please update the app');
+    }
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    if (error instanceof HttpError)
+      return sendError(reply, error.code, error.message, error.issues);
+    const err = error as { statusCode?: number; code?: string; message?: string };
+    const status = err.statusCode ?? 500;
+    if (status === 413) return sendError(reply, 'payload_too_large');
+    if (status === 415) return sendError(reply, 'unsupported_media_type');
+    if (status === 429) return sendError(reply, 'rate_limited');
+    if (status >= 400 && status < 500) return sendError(reply, 'bad_request', err.message);
+    req.log.error({ err: error }, 'unhandled error');
+    return reply.status(STATUS.server_error).send(errorBody('server_error'));
+  });
+
+  healthRoutes(app, deps.store);
+
+  const hasStatic = deps.staticDir ? await registerStatic(app, deps.staticDir) : false;
+
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url === '/api';
+    // Deep links (/h/ABC123 from a QR sticker) open the single-page app.
+    if (
+      !isApi &&
+      hasStatic &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !req.url.includes('..')
+    ) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, 'not_found');
+  });
+
+  return app;
+}

@@ -1,0 +1,15 @@
+/** What the server needs from a database: PGlite (embedded) and PostgreSQL both provide it. */
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs several statements with no parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Store extends Sql {
+  readonly kind: DatabaseKind;
+  /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TungNhaDb } from '../../src/app/db/db';
+import { VERSIONS } from '../../src/app/db/schema';
+
+describe('the device database', () => {
+  const opened: TungNhaDb[] = [];
+  afterEach(async () => {
+    for (const d of opened.splice(0)) {
+      d.close();
+      await d.delete();
+    }
+  });
+
+  it('opens at the latest version with every table of the history', async () => {
+    const db = new TungNhaDb(`t-${Math.random()}`);
+    opened.push(db);
+    await db.open();
+    const latest = VERSIONS.at(-1);
+    expect(db.verno).toBe(latest?.version);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(latest?.stores ?? {}).sort());
+  });
+
+  it('keeps the outbox in the order the user acted, across a reopen', async () => {
+    const name = `t-${Math.random()}`;
+    const db = new TungNhaDb(name);
+    await db.transaction('rw', db.outbox, async () => {
+      for (const id of ['a', 'b', 'c']) {
+        await db.outbox.add({
+          opId: `op-${id}`,
+          entity: 'household',
+          id,
+          fields: {},
+          clock: '0',
+          createdAt: 1,
+        });
+      }
+    });
+    db.close();
+    const again = new TungNhaDb(name);
+    opened.push(again);
+    const ids = (await again.outbox.orderBy('seq').toArray()).map((r) => r.id);
+    expect(ids).toEqual(['a', 'b', 'c']);
+  });
+});
