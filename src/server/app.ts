@@ -5,7 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import { MIN_SUPPORTED_PROTOCOL_VERSION, PROTOCOL_HEADER } from '../protocol';
 import { HttpError, errorBody, sendError, STATUS } from './http/errors';
 import { registerStatic } from './http/static';
-import { healthRoutes } from './routes/health';
+import { authenticate } from './auth/authenticate';
+import { registerRoutes } from './routes';
 import type { Store } from './store/store';
 
 export interface AppDeps {
@@ -92,7 +93,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.status(STATUS.server_error).send(errorBody('server_error'));
   });
 
-  healthRoutes(app, deps.store);
+  registerRoutes(app, {
+    store: deps.store,
+    now: deps.now ?? Date.now,
+    auth: (req) => authenticate(deps.store, req),
+  });
 
   const hasStatic = deps.staticDir ? await registerStatic(app, deps.staticDir) : false;
 

@@ -1,16 +1,28 @@
 import Dexie, { type Table } from 'dexie';
-import type { DraftRow, MetaRow, OutboxRow } from './schema';
+import type { DraftRow, EntityRow, MetaRow, OutboxRow } from './schema';
 import { VERSIONS } from './schema';
+import type { EntityTable } from './tables';
 
 /** The one IndexedDB database of the device: the source of truth on the phone. */
 export class TungNhaDb extends Dexie {
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
   outbox!: Table<OutboxRow, number>;
+  households!: Table<EntityRow, string>;
+  members!: Table<EntityRow, string>;
+  visits!: Table<EntityRow, string>;
+  mentorships!: Table<EntityRow, string>;
+  traders!: Table<EntityRow, string>;
+  skills!: Table<EntityRow, string>;
+  targets!: Table<EntityRow, string>;
 
   constructor(name = 'tung-nha') {
     super(name);
     for (const v of VERSIONS) this.version(v.version).stores(v.stores);
+  }
+
+  entityTable(name: EntityTable): Table<EntityRow, string> {
+    return this[name];
   }
 }
 

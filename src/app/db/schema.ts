@@ -14,6 +14,16 @@ export interface DraftRow {
   updatedAt: number;
 }
 
+/**
+ * A synced record as the device keeps it: its data fields at the top level (so Dexie can index
+ * them), plus the clock of each field's last write under `_clocks`.
+ */
+export interface EntityRow {
+  id: string;
+  _clocks: Record<string, string>;
+  [field: string]: unknown;
+}
+
 /** An operation waiting to be pushed; `seq` keeps the order in which the user made them. */
 export interface OutboxRow extends Op {
   seq?: number;
@@ -31,6 +41,19 @@ export const VERSIONS: { version: number; stores: Record<string, string | null> 
       meta: 'key',
       drafts: 'formId, updatedAt',
       outbox: '++seq, opId, entity, id',
+    },
+  },
+  {
+    // Field work and the movement's models. Data fields sit at the top level of each row.
+    version: 2,
+    stores: {
+      households: 'id, villageId, code',
+      members: 'id, householdId, villageId',
+      visits: 'id, householdId, villageId, at',
+      mentorships: 'id, mentorId, menteeId, villageId',
+      traders: 'id, memberId, villageId',
+      skills: 'id',
+      targets: 'id',
     },
   },
 ];

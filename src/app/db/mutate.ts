@@ -1,0 +1,83 @@
+import { createHlcClock, type Hlc } from '../../domain/hlc';
+import { createIdGenerator } from '../../domain/ids';
+import { applyWrite } from '../../domain/merge';
+import type { EntityName, Fields, Versioned } from '../../domain/records';
+import { db as defaultDb, type TungNhaDb } from './db';
+import type { EntityRow } from './schema';
+import { ENTITY_TABLE } from './tables';
+
+/**
+ * The one way the app changes synced data: each user action writes its rows AND appends its
+ * operations to the outbox in ONE Dexie transaction, stamped with the device's hybrid logical clock.
+ */
+export interface Write {
+  entity: EntityName;
+  id: string;
+  fields: Fields;
+}
+
+const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+export const newId = createIdGenerator(() => Date.now(), randomBytes);
+
+export function rowToVersioned(row: EntityRow | undefined): Versioned | undefined {
+  if (!row) return undefined;
+  const { id: _id, _clocks, ...data } = row;
+  return { data, clocks: _clocks };
+}
+
+export function versionedToRow(id: string, v: Versioned): EntityRow {
+  return { ...v.data, id, _clocks: v.clocks };
+}
+
+/** The device's clock node id, made once per install. */
+async function clockNode(db: TungNhaDb): Promise<string> {
+  const existing = await db.meta.get('clockNode');
+  if (typeof existing?.value === 'string') return existing.value;
+  const node = Array.from(randomBytes(8), (b) => b.toString(16).padStart(2, '0')).join('');
+  await db.meta.put({ key: 'clockNode', value: node });
+  return node;
+}
+
+/** Applies several writes as one user action; returns the clock they were stamped with. */
+export async function writeAll(
+  writes: Write[],
+  db: TungNhaDb = defaultDb,
+  now: () => number = Date.now,
+): Promise<Hlc> {
+  const tables = [...new Set(writes.map((w) => db.entityTable(ENTITY_TABLE[w.entity])))];
+  return db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
+    const node = await clockNode(db);
+    const last = await db.meta.get('clock');
+    const clock = createHlcClock(
+      node,
+      now,
+      typeof last?.value === 'string' ? last.value : undefined,
+    );
+    const stamp = clock.now();
+    await db.meta.put({ key: 'clock', value: stamp });
+    for (const w of writes) {
+      const table = db.entityTable(ENTITY_TABLE[w.entity]);
+      const current = rowToVersioned(await table.get(w.id));
+      const { next } = applyWrite(current, w.fields, stamp);
+      await table.put(versionedToRow(w.id, next));
+      await db.outbox.add({
+        opId: newId(),
+        entity: w.entity,
+        id: w.id,
+        fields: w.fields,
+        clock: stamp,
+        createdAt: now(),
+      });
+    }
+    return stamp;
+  });
+}
+
+export function write(
+  entity: EntityName,
+  id: string,
+  fields: Fields,
+  db?: TungNhaDb,
+): Promise<Hlc> {
+  return writeAll([{ entity, id, fields }], db);
+}
