@@ -27,12 +27,16 @@ function newestMtime(p) {
   );
 }
 
-const builtAt = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
+// STATIC_DIR (default ./dist) is both where the server finds the app and where it is built.
+const outDir = path.resolve(process.env.STATIC_DIR ?? 'dist');
+const indexHtml = path.join(outDir, 'index.html');
+const builtAt = existsSync(indexHtml) ? statSync(indexHtml).mtimeMs : 0;
 const sourcesAt = Math.max(...INPUTS.map(newestMtime));
 if (builtAt < sourcesAt || process.env.FORCE_BUILD === '1') {
   console.log('Đang dựng ứng dụng (vite build)…');
   const { build } = await import('vite');
-  await build({ logLevel: 'warn' });
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  process.env.STATIC_DIR = outDir;
 }
 
 const { register } = await import('tsx/esm/api');

@@ -16,11 +16,11 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
     setHeaders(res, filePath) {
       const rel = path.relative(staticDir, filePath);
       if (rel.startsWith('assets' + path.sep)) {
-        res.header('cache-control', 'public, max-age=31536000, immutable');
+        res.setHeader('cache-control', 'public, max-age=31536000, immutable');
       } else {
-        res.header('cache-control', 'no-cache');
+        res.setHeader('cache-control', 'no-cache');
       }
-      if (rel === 'sw.js') res.header('service-worker-allowed', '/');
+      if (rel === 'sw.js') res.setHeader('service-worker-allowed', '/');
     },
   });
   return true;
