@@ -11,6 +11,7 @@ import { startProduct } from '../e2e/server';
 import { CHROMIUM_PATH } from '../e2e/browser';
 import { firstScreenJsGzipKB } from './firstScreen';
 import { lighthousePerformance } from './lighthouse';
+import { runLoad } from './load';
 import { median } from './stats';
 import { BUDGETS, printTable, type BenchResults } from './results';
 
@@ -62,6 +63,22 @@ try {
 } finally {
   await server.stop();
 }
+
+await measure('load', async () => {
+  const load = await runLoad({
+    volunteers: 1000,
+    windowMs: 60_000,
+    staticDir: path.join(root, '.tmp/dist-bench'),
+  });
+  results.load = {
+    volunteers: load.volunteers,
+    p95Ms: load.p95Ms,
+    errors: load.errors,
+    lostOps: load.lostOps,
+  };
+  if (load.database !== 'postgres')
+    results.notes.load = 'measured on PGlite: set DATABASE_URL for the PostgreSQL figure';
+});
 
 for (const key of Object.keys(results) as (keyof BenchResults)[]) {
   if (results[key] === null && !results.notes[key]) results.notes[key] = 'not measured yet';

@@ -1,0 +1,45 @@
+import { writeFile } from 'node:fs/promises';
+import { encode } from 'uqr';
+
+/**
+ * Writes a .y4m video showing a QR code (or plain noise for "garbage"), for Chromium's fake camera:
+ * --use-fake-device-for-media-stream --use-file-for-fake-video-capture=<file>.
+ */
+export async function writeQrVideo(
+  file: string,
+  text: string | null,
+  opts: { width?: number; height?: number; frames?: number } = {},
+) {
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 480;
+  const frames = opts.frames ?? 10;
+  const y = new Uint8Array(width * height).fill(255);
+  if (text === null) {
+    // A pattern with no QR code in it.
+    for (let i = 0; i < y.length; i++) y[i] = (i * 2654435761) % 251 > 125 ? 30 : 225;
+  } else {
+    const qr = encode(text, { ecc: 'M', border: 4 });
+    const scale = Math.floor(Math.min(width, height) / qr.size);
+    const left = Math.floor((width - qr.size * scale) / 2);
+    const top = Math.floor((height - qr.size * scale) / 2);
+    qr.data.forEach((row, my) =>
+      row.forEach((dark, mx) => {
+        if (!dark) return;
+        for (let dy = 0; dy < scale; dy++) {
+          const offset = (top + my * scale + dy) * width + left + mx * scale;
+          y.fill(0, offset, offset + scale);
+        }
+      }),
+    );
+  }
+  const chroma = new Uint8Array((width / 2) * (height / 2)).fill(128);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
+  await writeFile(file, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
+}
+
+export const fakeCameraArgs = (file: string) => [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  `--use-file-for-fake-video-capture=${file}`,
+];
