@@ -43,6 +43,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first worker controls the open page as soon as it is active, so the app works offline
+        // from the first visit on. Later versions still wait for the user's "Cập nhật ngay".
+        clientsClaim: true,
         // Big lazily loaded chunks (camera, spreadsheet) are still precached for offline use.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },

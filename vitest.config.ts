@@ -31,6 +31,9 @@ export default defineConfig({
       {
         test: {
           name: 'reliability',
+          // Whole-product tests run after the fast suites, one group at a time, so the browsers and
+          // servers they start don't compete for this machine's two cores.
+          sequence: { groupOrder: 1 },
           include: ['tests/reliability/**/*.test.ts'],
           environment: 'node',
           testTimeout: 300_000,
@@ -42,6 +45,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

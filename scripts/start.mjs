@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+// `npm start` is the product: a production build and server, whatever the caller's environment
+// (test runners set NODE_ENV=test, which would make Vite build React's development bundle).
+process.env.NODE_ENV = 'production';
 
 const INPUTS = [
   'index.html',
@@ -35,7 +38,7 @@ const sourcesAt = Math.max(...INPUTS.map(newestMtime));
 if (builtAt < sourcesAt || process.env.FORCE_BUILD === '1') {
   console.log('Đang dựng ứng dụng (vite build)…');
   const { build } = await import('vite');
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   process.env.STATIC_DIR = outDir;
 }
 

@@ -1,6 +1,14 @@
+import { Suspense } from 'react';
+import { SessionGate } from './features/auth/SessionGate';
+import { fieldRoute } from './features/field/fieldRoute';
 import { HomeScreen } from './features/home/HomeScreen';
+import { qrRoute } from './features/qr/qrRoute';
+import { syncRoute } from './features/sync/syncRoute';
+import { viewsRoute } from './features/dashboard/viewsRoute';
+import { modelsRoute } from './features/mentors/modelsRoute';
 import { usePath } from './platform/router';
 import { StatusBar } from './ui/StatusBar';
+import { StorageFullAlert } from './ui/StorageFullAlert';
 import { UpdatePrompt } from './ui/UpdatePrompt';
 import { NotFound } from './ui/NotFound';
 
@@ -10,7 +18,22 @@ export function App() {
     <div className="app">
       <StatusBar />
       <UpdatePrompt />
-      <main className="screen">{path === '/' ? <HomeScreen /> : <NotFound />}</main>
+      <StorageFullAlert />
+      <main className="screen">
+        <SessionGate>
+          <Suspense fallback={<p className="muted">Đang mở…</p>}>
+            {path === '/' ? (
+              <HomeScreen />
+            ) : (
+              (fieldRoute(path) ??
+              qrRoute(path) ??
+              syncRoute(path) ??
+              viewsRoute(path) ??
+              modelsRoute(path) ?? <NotFound />)
+            )}
+          </Suspense>
+        </SessionGate>
+      </main>
     </div>
   );
 }

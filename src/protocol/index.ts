@@ -1,3 +1,6 @@
 export * from './version';
 export * from './errors';
 export * from './health';
+export * from './accounts';
+export * from './auth';
+export * from './sync';

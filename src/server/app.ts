@@ -8,6 +8,7 @@ import { registerStatic } from './http/static';
 import { authenticate } from './auth/authenticate';
 import { registerRoutes } from './routes';
 import type { Store } from './store/store';
+import { isDatabaseUnavailable } from './store/unavailable';
 
 export interface AppDeps {
   store: Store;
@@ -28,6 +29,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
+    // Errors raised by the router before any route runs get the API's `{ error: { code } }` too.
+    frameworkErrors: (error, _req, reply) =>
+      sendError(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_request'),
   });
 
   await app.register(helmet, {
@@ -89,6 +93,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     if (status === 415) return sendError(reply, 'unsupported_media_type');
     if (status === 429) return sendError(reply, 'rate_limited');
     if (status >= 400 && status < 500) return sendError(reply, 'bad_request', err.message);
+    if (isDatabaseUnavailable(error)) {
+      req.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .header('retry-after', '5')
+        .status(STATUS.unavailable)
+        .send(errorBody('unavailable'));
+    }
     req.log.error({ err: error }, 'unhandled error');
     return reply.status(STATUS.server_error).send(errorBody('server_error'));
   });

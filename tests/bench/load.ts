@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Household, Member, Visit } from '../../src/domain/entities';
 import { createHlcClock } from '../../src/domain/hlc';
 import { uuidv7 } from '../../src/domain/ids';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol';
@@ -90,7 +91,7 @@ export async function runLoad(opts: {
           status: 'active',
           createdAt: now,
           createdBy: v.userId,
-        },
+        } satisfies Partial<Household>,
       },
       ...[0, 1, 2].map((m) => ({
         opId: uuidv7(now, random),
@@ -102,8 +103,8 @@ export async function runLoad(opts: {
           villageId: v.villageId,
           name: `Thành viên ${i}-${m}`,
           birthYear: 1950 + ((i + m * 17) % 60),
-          gender: m % 2 ? 'nam' : 'nu',
-          relation: m === 0 ? 'chu_ho' : 'con',
+          gender: m % 2 ? 'male' : 'female',
+          relation: m === 0 ? 'head' : 'child',
           smartphone: m !== 2,
           vneid: 'level1',
           cashless: false,
@@ -111,7 +112,7 @@ export async function runLoad(opts: {
           platform: 'none',
           platformVerified: false,
           skills: [],
-        },
+        } satisfies Partial<Member>,
       })),
       {
         opId: uuidv7(now, random),
@@ -129,7 +130,7 @@ export async function runLoad(opts: {
           outcome: 'done',
           followUpDate: null,
           notes: '',
-        },
+        } satisfies Partial<Visit>,
       },
     ];
     const pushed = pushResponseSchema.safeParse(await call('/api/sync/push', v.token, { ops }));

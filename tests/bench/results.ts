@@ -70,7 +70,18 @@ export function printTable(results: BenchResults, budgets: typeof BUDGETS) {
       l.p95Ms <= 500 && l.errors === 0 && l.lostOps === 0 ? 'ok' : 'OVER',
     ]);
   }
+  if (results.throttled) {
+    const t = results.throttled;
+    const show = (v: number | null) => (v === null ? '—' : String(v));
+    rows.push([
+      `CPU ${t.cpuSlowdown}× slower: search p95, QR open, dashboard (ms)`,
+      `${show(t.searchP95Ms)}, ${show(t.qrOpenMs)}, ${show(t.dashboardMs)}`,
+      '(cheap phone; same budgets)',
+      '',
+    ]);
+  }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
   console.log(`machine: ${JSON.stringify(results.machine)}`);
+  for (const [key, note] of Object.entries(results.notes)) console.log(`note ${key}: ${note}`);
 }

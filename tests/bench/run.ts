@@ -12,11 +12,20 @@ import { CHROMIUM_PATH } from '../e2e/browser';
 import { firstScreenJsGzipKB } from './firstScreen';
 import { lighthousePerformance } from './lighthouse';
 import { runLoad } from './load';
+import { dashboardBench } from './dashboard';
+import { deviceBench } from './device';
+import { searchBench } from './search';
+import { syncVsPouch } from './syncVsPouch';
 import { median } from './stats';
 import { BUDGETS, printTable, type BenchResults } from './results';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const STATIC_DIR = path.join(root, '.tmp/dist-bench');
+const CPU_SLOWDOWN = 4;
+const startedAt = Date.now();
+const loadAverages: number[] = [];
+const sampleLoad = setInterval(() => loadAverages.push(os.loadavg()[0] ?? 0), 5000);
 
 const results: BenchResults = {
   firstScreenJsGzipKB: null,
@@ -37,6 +46,12 @@ const results: BenchResults = {
   },
   notes: {},
 };
+const throttled = {
+  cpuSlowdown: CPU_SLOWDOWN,
+  searchP95Ms: null as number | null,
+  qrOpenMs: null as number | null,
+  dashboardMs: null as number | null,
+};
 
 async function measure(key: keyof BenchResults & string, fn: () => Promise<void>) {
   const started = Date.now();
@@ -50,7 +65,7 @@ async function measure(key: keyof BenchResults & string, fn: () => Promise<void>
   process.stdout.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-const server = await startProduct({ env: { STATIC_DIR: path.join(root, '.tmp/dist-bench') } });
+const server = await startProduct({ env: { STATIC_DIR } });
 try {
   await measure('firstScreenJsGzipKB', async () => {
     results.firstScreenJsGzipKB = await firstScreenJsGzipKB(server.url);
@@ -64,11 +79,55 @@ try {
   await server.stop();
 }
 
+await measure('searchP95Ms', async () => {
+  const search = await searchBench({ rounds: RUNS, cpuSlowdowns: [1, CPU_SLOWDOWN] });
+  results.searchP95Ms = search.get(1)?.searchP95Ms ?? null;
+  throttled.searchP95Ms = search.get(CPU_SLOWDOWN)?.searchP95Ms ?? null;
+  results.notes.searchP95Ms =
+    `${RUNS} rounds of 300 queries (p95 of each round, median over rounds); ` +
+    `p50 ${search.get(1)?.searchP50Ms} ms; commune loaded into IndexedDB in ${search.get(1)?.loadS} s`;
+});
+
+await measure('freshPullS', async () => {
+  const device = await deviceBench({ staticDir: STATIC_DIR, runs: RUNS });
+  results.freshPullS = device.freshPullS;
+  results.qrOpenMs = device.qrOpenMs;
+  throttled.qrOpenMs = device.qrOpenMsThrottled;
+  results.notes.freshPullS = `${device.records} records, ${RUNS} fresh devices: ${device.freshPullRuns.join(', ')} s`;
+  results.notes.qrOpenMs =
+    `${device.qrSamples.length} households scanned on the device holding the commune: ` +
+    `${device.qrSamples.join(', ')} ms (CPU ${CPU_SLOWDOWN}×: ${device.qrSamplesThrottled.join(', ')} ms)`;
+});
+
+await measure('syncVsPouchRatio', async () => {
+  const cmp = await syncVsPouch({ staticDir: STATIC_DIR, runs: RUNS });
+  results.syncVsPouchRatio = cmp.ratio;
+  results.notes.syncVsPouchRatio =
+    `20,000 households, push + fresh pull, runs alternating; PouchDB ${cmp.pouchMs.join(', ')} ms ` +
+    `(push part ${cmp.pouchPushMs.join(', ')}) ` +
+    `(pouchdb-browser IndexedDB ↔ pouchdb-server LevelDB, default batch sizes), ours ` +
+    `${cmp.oursMs.join(', ')} ms (push part ${cmp.oursPushMs.join(', ')}; our engine ↔ product server on ${results.machine.database}); ` +
+    'ratio = median of per-run ratios';
+});
+
+await measure('dashboardMs', async () => {
+  const plain = await dashboardBench({ runs: RUNS });
+  const slow = await dashboardBench({ runs: RUNS, cpuSlowdown: CPU_SLOWDOWN });
+  results.dashboardMs = plain.dashboardMs;
+  throttled.dashboardMs = slow.dashboardMs;
+  results.notes.dashboardMs =
+    `commune dashboard opened over ${plain.records} records (median of ${RUNS}); recomputed ` +
+    `from every row ${plain.dashboardRecomputeMs} ms (read ${plain.dashboardReadMs} + compute ` +
+    `${plain.dashboardComputeMs} + render ${plain.dashboardRenderMs}); one village ` +
+    `${plain.villageDashboardMs} ms; CPU ${CPU_SLOWDOWN}× recompute ${slow.dashboardRecomputeMs} ms`;
+});
+results.throttled = throttled;
+
 await measure('load', async () => {
   const load = await runLoad({
     volunteers: 1000,
     windowMs: 60_000,
-    staticDir: path.join(root, '.tmp/dist-bench'),
+    staticDir: STATIC_DIR,
   });
   results.load = {
     volunteers: load.volunteers,
@@ -80,6 +139,12 @@ await measure('load', async () => {
     results.notes.load = 'measured on PGlite: set DATABASE_URL for the PostgreSQL figure';
 });
 
+clearInterval(sampleLoad);
+loadAverages.push(os.loadavg()[0] ?? 0);
+results.notes.machineLoad =
+  `shared machine (other engineers' tests running): 1-min load average during the bench ` +
+  `median ${median(loadAverages).toFixed(1)}, max ${Math.max(...loadAverages).toFixed(1)} on ` +
+  `${os.cpus().length} cores; whole bench ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`;
 for (const key of Object.keys(results) as (keyof BenchResults)[]) {
   if (results[key] === null && !results.notes[key]) results.notes[key] = 'not measured yet';
 }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { encode } from 'uqr';
 
 /**
@@ -35,7 +35,10 @@ export async function writeQrVideo(
   const chroma = new Uint8Array((width / 2) * (height / 2)).fill(128);
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
   const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
-  await writeFile(file, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
+  // Written aside then renamed: a camera still reading the old file never sees a half-written one.
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
+  await rename(tmp, file);
 }
 
 export const fakeCameraArgs = (file: string) => [

@@ -36,8 +36,11 @@ export async function startProduct(
   let output = '';
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
+    // Each product gets its own database: PGlite in its data folder, unless the caller passes a
+    // DATABASE_URL (CI's DATABASE_URL names a shared cluster, not a test's own database).
     env: {
       ...process.env,
+      DATABASE_URL: '',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

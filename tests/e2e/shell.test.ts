@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginInBrowser, setUpCommune } from './accountsHelpers';
 import { launchChromium, launchPersistentChromium } from './browser';
 import { startProduct, type RunningServer } from './server';
 
@@ -19,10 +20,17 @@ describe('the installable app shell, served by npm start', () => {
   it('loads in Vietnamese, is controlled by the service worker, and reopens offline', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // A server with no commune yet offers the first-run setup.
     await page.goto(server.url);
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Đi từng ngõ, gõ từng nhà');
+    await expect.poll(() => page.url()).toContain('/thiet-lap');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     await expect.poll(() => page.getByTestId('connectivity').textContent()).toBe('Trực tuyến');
+
+    const { officer } = await setUpCommune(server.url);
+    await loginInBrowser(page, server.url, officer.username, officer.password);
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBeTruthy();
+    const home = await page.locator('h1').first().textContent();
 
     // The worker installs and precaches the shell; after a reload it controls the page.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -31,11 +39,18 @@ describe('the installable app shell, served by npm start', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Đi từng ngõ, gõ từng nhà');
     await expect.poll(() => page.getByTestId('connectivity').textContent()).toBe('Ngoại tuyến');
+    // Offline, the same home screen opens from the device (the PIN may be asked first).
+    await expect.poll(() => page.locator('.brand').textContent()).toBe('Từng Nhà');
+    const pin = page.getByLabel('Mã PIN', { exact: false });
+    if (await pin.count()) {
+      await pin.first().fill('1234');
+      await page.getByRole('button', { name: /Mở khóa/ }).click();
+    }
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe(home);
 
     // A deep link from a QR sticker also opens offline (navigation fallback to the app shell).
-    await page.goto(`${server.url}/h/ABC123`);
+    await page.goto(`${server.url}/h/09988/ABC123`);
     await expect.poll(() => page.locator('.brand').textContent()).toBe('Từng Nhà');
     await context.close();
   });

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { DraftRow, EntityRow, MetaRow, OutboxRow } from './schema';
 import { VERSIONS } from './schema';
 import type { EntityTable } from './tables';
+import { searchIndexMiddleware } from './searchIndex';
 
 /** The one IndexedDB database of the device: the source of truth on the phone. */
 export class TungNhaDb extends Dexie {
@@ -19,6 +20,7 @@ export class TungNhaDb extends Dexie {
   constructor(name = 'tung-nha') {
     super(name);
     for (const v of VERSIONS) this.version(v.version).stores(v.stores);
+    this.use(searchIndexMiddleware);
   }
 
   entityTable(name: EntityTable): Table<EntityRow, string> {

@@ -4,6 +4,7 @@ import { applyWrite } from '../../domain/merge';
 import type { EntityName, Fields, Versioned } from '../../domain/records';
 import { db as defaultDb, type TungNhaDb } from './db';
 import type { EntityRow } from './schema';
+import { rethrowStorageError } from './storageFull';
 import { ENTITY_TABLE } from './tables';
 
 /**
@@ -21,7 +22,8 @@ export const newId = createIdGenerator(() => Date.now(), randomBytes);
 
 export function rowToVersioned(row: EntityRow | undefined): Versioned | undefined {
   if (!row) return undefined;
-  const { id: _id, _clocks, ...data } = row;
+  // `_words` is the device's derived search index (searchIndex.ts), not a synced field.
+  const { id: _id, _clocks, _words, ...data } = row;
   return { data, clocks: _clocks };
 }
 
@@ -45,32 +47,34 @@ export async function writeAll(
   now: () => number = Date.now,
 ): Promise<Hlc> {
   const tables = [...new Set(writes.map((w) => db.entityTable(ENTITY_TABLE[w.entity])))];
-  return db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
-    const node = await clockNode(db);
-    const last = await db.meta.get('clock');
-    const clock = createHlcClock(
-      node,
-      now,
-      typeof last?.value === 'string' ? last.value : undefined,
-    );
-    const stamp = clock.now();
-    await db.meta.put({ key: 'clock', value: stamp });
-    for (const w of writes) {
-      const table = db.entityTable(ENTITY_TABLE[w.entity]);
-      const current = rowToVersioned(await table.get(w.id));
-      const { next } = applyWrite(current, w.fields, stamp);
-      await table.put(versionedToRow(w.id, next));
-      await db.outbox.add({
-        opId: newId(),
-        entity: w.entity,
-        id: w.id,
-        fields: w.fields,
-        clock: stamp,
-        createdAt: now(),
-      });
-    }
-    return stamp;
-  });
+  return db
+    .transaction('rw', [db.meta, db.outbox, ...tables], async () => {
+      const node = await clockNode(db);
+      const last = await db.meta.get('clock');
+      const clock = createHlcClock(
+        node,
+        now,
+        typeof last?.value === 'string' ? last.value : undefined,
+      );
+      const stamp = clock.now();
+      await db.meta.put({ key: 'clock', value: stamp });
+      for (const w of writes) {
+        const table = db.entityTable(ENTITY_TABLE[w.entity]);
+        const current = rowToVersioned(await table.get(w.id));
+        const { next } = applyWrite(current, w.fields, stamp);
+        await table.put(versionedToRow(w.id, next));
+        await db.outbox.add({
+          opId: newId(),
+          entity: w.entity,
+          id: w.id,
+          fields: w.fields,
+          clock: stamp,
+          createdAt: now(),
+        });
+      }
+      return stamp;
+    })
+    .catch(rethrowStorageError);
 }
 
 export function write(

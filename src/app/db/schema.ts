@@ -47,8 +47,9 @@ export const VERSIONS: { version: number; stores: Record<string, string | null> 
     // Field work and the movement's models. Data fields sit at the top level of each row.
     version: 2,
     stores: {
-      households: 'id, villageId, code',
-      members: 'id, householdId, villageId',
+      // `*_words`: the local search index (see searchIndex.ts).
+      households: 'id, villageId, code, *_words',
+      members: 'id, householdId, villageId, *_words',
       visits: 'id, householdId, villageId, at',
       mentorships: 'id, mentorId, menteeId, villageId',
       traders: 'id, memberId, villageId',

@@ -1,4 +1,5 @@
 import { useUi } from '../state/ui';
+import { startSync } from '../sync/runtime';
 import { browserConnectivity } from './connectivity';
 import { registerServiceWorker, type ServiceWorkerAdapter } from './serviceWorker';
 import { requestPersistentStorage } from './storage';
@@ -16,6 +17,8 @@ export function startPlatform() {
   sw?.onUpdateAvailable(() => useUi.getState().setUpdateAvailable());
 
   void requestPersistentStorage().then((s) => ui.setStorage(s));
+
+  startSync(browserConnectivity);
 }
 
 /** Reloads into the waiting version; callers make sure no form is half-filled first. */

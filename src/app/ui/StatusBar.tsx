@@ -1,5 +1,6 @@
 import { useUi } from '../state/ui';
 import { navigate } from '../platform/router';
+import { SyncBadge } from '../features/sync/SyncBadge';
 
 /** The top bar: app name and a connectivity badge a volunteer reads at a glance. */
 export function StatusBar() {
@@ -16,6 +17,7 @@ export function StatusBar() {
       >
         Từng Nhà
       </a>
+      <SyncBadge />
       <span
         className={online ? 'badge badge-online' : 'badge badge-offline'}
         role="status"

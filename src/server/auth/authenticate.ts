@@ -12,7 +12,15 @@ interface DeviceRow {
   role: Role;
   disabled: boolean;
   must_change_password: boolean;
+  stale: boolean;
 }
+
+/** Routes a user with a temporary password may still call: everything else waits for a new one. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  '/api/me',
+  '/api/auth/password',
+  '/api/auth/logout',
+]);
 
 /** Reads `Authorization: Bearer <token>` and returns the caller, or throws a precise 401. */
 export async function authenticate(sql: Sql, req: FastifyRequest): Promise<AuthContext> {
@@ -21,7 +29,10 @@ export async function authenticate(sql: Sql, req: FastifyRequest): Promise<AuthC
   const match = /^Bearer (.+)$/.exec(header);
   const parsed = match ? parseToken(match[1] as string) : null;
   if (!parsed) throw new HttpError('token_invalid');
-  return authenticateToken(sql, parsed.communeCode, parsed.deviceId, parsed.secret);
+  const ctx = await authenticateToken(sql, parsed.communeCode, parsed.deviceId, parsed.secret);
+  if (ctx.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url ?? ''))
+    throw new HttpError('password_change_required');
+  return ctx;
 }
 
 export async function authenticateToken(
@@ -31,7 +42,8 @@ export async function authenticateToken(
   secret: string,
 ): Promise<AuthContext> {
   const rows = await sql.query<DeviceRow>(
-    `SELECT d.user_id, d.secret_hash, d.revoked_at, u.role, u.disabled, u.must_change_password
+    `SELECT d.user_id, d.secret_hash, d.revoked_at, u.role, u.disabled, u.must_change_password,
+            d.last_seen_at < now() - interval '1 minute' AS stale
        FROM devices d JOIN users u ON u.commune_code = d.commune_code AND u.id = d.user_id
       WHERE d.commune_code = $1 AND d.id = $2`,
     [communeCode, deviceId],
@@ -40,6 +52,12 @@ export async function authenticateToken(
   if (!row || !secretMatches(secret, row.secret_hash)) throw new HttpError('token_invalid');
   if (row.revoked_at) throw new HttpError('device_revoked');
   if (row.disabled) throw new HttpError('device_revoked', 'account disabled');
+  // "Last seen" for the devices list, written at most once a minute per device.
+  if (row.stale)
+    await sql.query('UPDATE devices SET last_seen_at = now() WHERE commune_code = $1 AND id = $2', [
+      communeCode,
+      deviceId,
+    ]);
   const villages =
     row.role === 'officer'
       ? await sql.query<{ id: string }>(

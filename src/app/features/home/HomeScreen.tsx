@@ -1,5 +1,8 @@
 import { useUi } from '../../state/ui';
 import { formatBytes } from '../../ui/format';
+import { ModelsTiles } from '../mentors/ModelsTiles';
+import { FieldTiles } from './FieldTiles';
+import { ViewsTiles } from '../dashboard/ViewsTiles';
 
 /** The first screen: what the app is for, and whether this phone will keep its data. */
 export function HomeScreen() {
@@ -11,6 +14,9 @@ export function HomeScreen() {
         Sổ tay của Tổ công nghệ số cộng đồng: ghi hộ gia đình, lượt hướng dẫn và tiến độ “Bình dân
         học vụ số” — dùng được cả khi không có sóng.
       </p>
+      <FieldTiles />
+      <ModelsTiles />
+      <ViewsTiles />
       <div className="card" data-testid="storage-card">
         <h2>Bộ nhớ trên máy</h2>
         {storage === null ? (

@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { db } from '../../db/db';
+import { useLiveQuery } from '../../db/live';
+import { login } from '../../session/actions';
+import { LOGIN_NOTICE_KEY } from '../../session/deviceData';
+import { deviceLabel, failureMessage } from './messages';
+import { Field, FormError } from './Field';
+
+/** Login: needs the network once per device; afterwards the app works offline. */
+export function LoginScreen() {
+  const notice = useLiveQuery(async () => (await db.meta.get(LOGIN_NOTICE_KEY))?.value, []);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    const result = await login(username, password, deviceLabel());
+    setBusy(false);
+    if (!result.ok) setError(failureMessage(result));
+  }
+
+  return (
+    <section className="auth">
+      <h1>Đăng nhập</h1>
+      {typeof notice === 'string' && (
+        <p className="banner" role="alert" data-testid="login-notice">
+          {notice}
+        </p>
+      )}
+      <form className="card" onSubmit={submit}>
+        <Field
+          label="Tên đăng nhập (số điện thoại)"
+          autoComplete="username"
+          inputMode="text"
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+        <Field
+          label="Mật khẩu"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <FormError message={error} />
+        <div className="form-actions">
+          <button className="btn btn-primary" type="submit" disabled={busy}>
+            {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
+          </button>
+        </div>
+        <p className="muted">
+          Lần đầu đăng nhập trên máy này cần có mạng. Sau đó ứng dụng dùng được cả khi không có
+          sóng.
+        </p>
+      </form>
+    </section>
+  );
+}

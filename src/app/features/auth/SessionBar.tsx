@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { navigate } from '../../platform/router';
+import { logout } from '../../session/actions';
+import type { Session } from '../../session/types';
+import { failureMessage } from './messages';
+
+const ROLE_LABEL = {
+  volunteer: 'Tình nguyện viên',
+  leader: 'Tổ trưởng',
+  officer: 'Cán bộ xã',
+} as const;
+
+/** Who is logged in, the accounts screen for leaders and officers, and logout. */
+export function SessionBar({ session }: { session: Session }) {
+  const [error, setError] = useState('');
+  const manager = session.user.role !== 'volunteer';
+
+  async function onLogout() {
+    setError('');
+    const result = await logout();
+    if (!result.ok) setError(failureMessage(result));
+  }
+
+  return (
+    <div className="session-bar" data-testid="session-bar">
+      <span>
+        {session.user.displayName} · {ROLE_LABEL[session.user.role]} · {session.commune.name}
+      </span>
+      <span className="session-actions">
+        {manager && (
+          <button className="btn" type="button" onClick={() => navigate('/quan-ly')}>
+            Quản lý
+          </button>
+        )}
+        <button className="btn" type="button" onClick={() => void onLogout()}>
+          Đăng xuất
+        </button>
+      </span>
+      {error && (
+        <p className="field-error" role="alert">
+          Chưa thể đăng xuất: {error}
+        </p>
+      )}
+    </div>
+  );
+}

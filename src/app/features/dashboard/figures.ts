@@ -1,0 +1,77 @@
+import { activityTotals, volunteerWeeks, type ActivityTotals } from '../../../domain/activity';
+import { addDays, weekStart, yearOf, type Day } from '../../../domain/calendar';
+import { computeIndicators, type IndicatorSet } from '../../../domain/indicators';
+import { isLiveHousehold } from '../../../domain/modelInputs';
+import type { ViewData } from '../../../domain/reportData';
+import { scopeData, type Scope } from '../../../domain/reportScope';
+import { targetOverrides } from '../../../domain/targetRecords';
+import { monthlyTrend, type TrendPoint } from '../../../domain/trend';
+
+export const TREND_MONTHS = 6;
+
+export interface DashboardFigures {
+  overall: IndicatorSet;
+  byVillage: { villageId: string; indicators: IndicatorSet['indicators'] }[];
+  trend: TrendPoint[];
+  households: number;
+  activity: ActivityFigures;
+}
+
+export const ACTIVITY_WEEKS = 4;
+
+export interface ActivityFigures {
+  /** The Mondays of the last four weeks. */
+  weeks: Day[];
+  /** Per volunteer: visits and distinct households per week (by the week's Monday). */
+  rows: { volunteerId: string; byWeek: Record<Day, { visits: number; households: number }> }[];
+  totals: ActivityTotals;
+}
+
+/** Visits per volunteer per week over the last four weeks, and the households reached. */
+export function activityFigures(visits: ViewData['visits'], today: Day): ActivityFigures {
+  const range = { start: addDays(weekStart(today), -7 * (ACTIVITY_WEEKS - 1)), end: today };
+  const weeks = Array.from({ length: ACTIVITY_WEEKS }, (_, i) => addDays(range.start, 7 * i));
+  const rows = new Map<string, ActivityFigures['rows'][number]>();
+  for (const w of volunteerWeeks(visits, range)) {
+    const row = rows.get(w.volunteerId) ?? { volunteerId: w.volunteerId, byWeek: {} };
+    row.byWeek[w.weekStart] = { visits: w.visits, households: w.households };
+    rows.set(w.volunteerId, row);
+  }
+  return { weeks, rows: [...rows.values()], totals: activityTotals(visits, range) };
+}
+
+/**
+ * What the dashboard shows, from the device's data through the domain functions. Plain data, so it
+ * can be kept in db.meta and shown at once the next time (see snapshot.ts).
+ */
+export function dashboardFigures(data: ViewData, scope: Scope, today: Day): DashboardFigures {
+  const targets = targetOverrides(data.targets, yearOf(today));
+  const scoped = { ...scopeData(data, scope), targets: data.targets };
+  const overall = computeIndicators(data, scope, today, targets);
+  const villageIds = [
+    ...new Set(scoped.households.filter(isLiveHousehold).map((h) => h.villageId)),
+  ].sort();
+  const byVillage =
+    villageIds.length < 2
+      ? []
+      : villageIds.map((villageId) => ({
+          villageId,
+          indicators: computeIndicators(data, { villageIds: [villageId] }, today, targets)
+            .indicators,
+        }));
+  const month = Number(today.slice(5, 7));
+  const start = yearOf(today) * 12 + month - 1 - (TREND_MONTHS - 1);
+  const trend = monthlyTrend(
+    data,
+    scope,
+    { year: Math.floor(start / 12), month: (start % 12) + 1 },
+    TREND_MONTHS,
+  );
+  return {
+    overall,
+    byVillage,
+    trend,
+    households: scoped.households.filter(isLiveHousehold).length,
+    activity: activityFigures(scoped.visits, today),
+  };
+}

@@ -1,0 +1,57 @@
+import type { Day } from '../../../domain/calendar';
+import type { Scope } from '../../../domain/reportScope';
+import { db } from '../../db/db';
+import { dashboardFigures, type DashboardFigures } from './figures';
+import { loadViewData } from './useViewData';
+
+/**
+ * The dashboard's last figures, kept in db.meta per user and scope, with a stamp of the data they
+ * were computed from. Opening the dashboard shows them at once (a commune's 200,000 records take
+ * seconds to read from IndexedDB on a phone); when the stamp or the day has changed, the figures
+ * are recomputed from the rows and replace the snapshot.
+ */
+export interface Snapshot {
+  stamp: string;
+  today: Day;
+  figures: DashboardFigures;
+}
+
+export const snapshotKey = (userId: string, scopeValue: string) =>
+  `views.dashboard.${userId}.${scopeValue}`;
+
+/** Changes whenever synced data changes: row counts, the device clock, the sync cursor. */
+export async function dataStamp(): Promise<string> {
+  const counts = await Promise.all([
+    db.households.count(),
+    db.members.count(),
+    db.visits.count(),
+    db.mentorships.count(),
+    db.traders.count(),
+    db.targets.count(),
+  ]);
+  const [clock, cursor] = await Promise.all([db.meta.get('clock'), db.meta.get('sync.cursor')]);
+  return JSON.stringify([counts, clock?.value ?? null, cursor?.value ?? null]);
+}
+
+export async function readSnapshot(key: string): Promise<Snapshot | null> {
+  return ((await db.meta.get(key))?.value as Snapshot | undefined) ?? null;
+}
+
+const running = new Map<string, Promise<void>>();
+
+/** Recomputes and keeps the figures; one run per key at a time (a later call waits for it). */
+export function refreshSnapshot(
+  key: string,
+  scope: Scope,
+  today: Day,
+  stamp: string,
+): Promise<void> {
+  const inFlight = running.get(key);
+  if (inFlight) return inFlight;
+  const run = (async () => {
+    const figures = dashboardFigures(await loadViewData(), scope, today);
+    await db.meta.put({ key, value: { stamp, today, figures } satisfies Snapshot });
+  })().finally(() => running.delete(key));
+  running.set(key, run);
+  return run;
+}

@@ -1,0 +1,65 @@
+import { GDS_REQUIREMENT_LABELS, gdsStatuses } from '../../../domain/gdsStatus';
+import { isLiveHousehold } from '../../../domain/modelInputs';
+import { db } from '../../db/db';
+import { useLiveQuery } from '../../db/live';
+import { navigate } from '../../platform/router';
+import { asHousehold, asMember, asVisit } from '../field/rows';
+import { useFieldSession, villageName } from '../field/useFieldSession';
+
+const nf = new Intl.NumberFormat('vi-VN');
+
+/** "/gia-dinh-so": every household's computed status, those short of it first, with what is missing. */
+export function GdsScreen() {
+  const session = useFieldSession();
+  const villageIds = (session?.villages ?? []).map((v) => v.id);
+  const data = useLiveQuery(async () => {
+    const [hs, ms, vs] = await Promise.all(
+      [db.households, db.members, db.visits].map((t) =>
+        t.where('villageId').anyOf(villageIds).toArray(),
+      ),
+    );
+    const households = (hs ?? []).map(asHousehold).filter(isLiveHousehold);
+    return {
+      households,
+      statuses: gdsStatuses(households, (ms ?? []).map(asMember), (vs ?? []).map(asVisit)),
+    };
+  }, [villageIds.join(',')]);
+  if (!data || !session) return null;
+  const rows = data.households
+    .map((h) => ({ h, s: data.statuses.get(h.id) }))
+    .sort(
+      (a, b) =>
+        Number(a.s?.qualified) - Number(b.s?.qualified) ||
+        a.h.headName.localeCompare(b.h.headName, 'vi'),
+    );
+  const qualified = rows.filter((r) => r.s?.qualified).length;
+  return (
+    <section>
+      <h1>Gia đình số</h1>
+      <p data-testid="gds-summary">
+        {nf.format(qualified)} / {nf.format(rows.length)} hộ đạt “Gia đình số”
+      </p>
+      <ul className="list" aria-label="Hộ gia đình">
+        {rows.map(({ h, s }) => (
+          <li key={h.id} className="card">
+            <button type="button" className="row-link" onClick={() => navigate(`/ho/${h.id}`)}>
+              <strong>Hộ {h.headName}</strong>
+              <span className="muted">{villageName(session, h.villageId)}</span>
+              <span
+                className={`readiness ${s?.qualified ? 'readiness-ready' : 'readiness-not_started'}`}
+              >
+                {s?.qualified ? 'Đạt' : 'Chưa đạt'}
+                {s?.confirmed ? ' · đã xác nhận' : ''}
+              </span>
+              {s && !s.qualified && (
+                <span className="muted">
+                  Còn thiếu: {s.missing.map((r) => GDS_REQUIREMENT_LABELS[r]).join(' · ')}
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

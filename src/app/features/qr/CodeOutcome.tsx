@@ -1,0 +1,32 @@
+import { formatHouseholdCode } from '../../../domain/householdCode';
+import { navigate } from '../../platform/router';
+import { QR_MESSAGES } from './messages';
+import type { OpenState } from './useOpenCode';
+
+/** What a scan or a typed code led to, when it did not open a household straight away. */
+export function CodeOutcome({ state }: { state: OpenState }) {
+  if (state.kind === 'error') {
+    return (
+      <p className="error" role="alert" data-testid="code-error">
+        {QR_MESSAGES[state.error]}
+      </p>
+    );
+  }
+  if (state.kind === 'unassigned') {
+    return (
+      <div className="card" role="alert" data-testid="code-unassigned">
+        <p>
+          Mã <strong>{formatHouseholdCode(state.code)}</strong> chưa gán cho hộ nào.
+        </p>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => navigate(`/ho/moi?ma=${encodeURIComponent(state.code)}`)}
+        >
+          Đăng ký hộ mới với mã này
+        </button>
+      </div>
+    );
+  }
+  return null;
+}

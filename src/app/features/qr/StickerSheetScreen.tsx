@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { db } from '../../db/db';
+import { useLiveQuery } from '../../db/live';
+import { useSession } from '../../session/useSession';
+import { assignMissingCodes } from './householdCodes';
+import { Sticker } from './Sticker';
+
+/** /in-ma/<village>: an A4 sheet of door stickers for every household of a village. */
+export function StickerSheetScreen({ villageId }: { villageId: string }) {
+  const session = useSession();
+  const [busy, setBusy] = useState(false);
+  const households = useLiveQuery(
+    () => db.households.where('villageId').equals(villageId).toArray(),
+    [villageId],
+  );
+  const village = session?.villages.find((v) => v.id === villageId);
+  if (!session || !households) return <p className="muted">Đang tải…</p>;
+  const live = households
+    .filter((h) => h.deleted !== true && h.status !== 'moved_away')
+    .sort((a, b) => String(a.address ?? '').localeCompare(String(b.address ?? ''), 'vi'));
+  const withCode = live.filter((h) => typeof h.code === 'string');
+  const missing = live.length - withCode.length;
+
+  return (
+    <section>
+      <div className="no-print">
+        <h1>In tem QR — {village?.name ?? 'thôn'}</h1>
+        <p>
+          {withCode.length} tem cho {live.length} hộ. Khổ A4, 21 tem mỗi trang.
+        </p>
+        {missing > 0 && (
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              void assignMissingCodes(session.commune.code, villageId).finally(() =>
+                setBusy(false),
+              );
+            }}
+          >
+            Tạo mã cho {missing} hộ chưa có mã
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => window.print()}
+          disabled={withCode.length === 0}
+        >
+          In tem
+        </button>
+      </div>
+      <div className="sticker-sheet">
+        {withCode.map((h) => (
+          <Sticker
+            key={h.id}
+            communeCode={session.commune.code}
+            code={String(h.code)}
+            title={String(h.headName ?? '')}
+            subtitle={String(h.address ?? '')}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

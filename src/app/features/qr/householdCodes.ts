@@ -1,0 +1,42 @@
+import { generateHouseholdCode } from '../../../domain/householdCode';
+import { db } from '../../db/db';
+import { writeAll } from '../../db/mutate';
+
+const cryptoRandom = (n: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => b % 32);
+
+export type CodeLookup = { kind: 'household'; id: string } | { kind: 'unassigned'; code: string };
+
+/** Which household wears this code on its door, if any (deleted households do not count). */
+export async function resolveHouseholdCode(code: string): Promise<CodeLookup> {
+  const rows = await db.households.where('code').equals(code).toArray();
+  const live = rows.find((r) => r.deleted !== true);
+  return live ? { kind: 'household', id: live.id } : { kind: 'unassigned', code };
+}
+
+/** New codes for this commune that no household on this device uses yet. */
+export async function freshCodes(communeCode: string, count: number): Promise<string[]> {
+  const taken = new Set((await db.households.orderBy('code').uniqueKeys()).map(String));
+  const out: string[] = [];
+  while (out.length < count) {
+    const code = generateHouseholdCode(communeCode, cryptoRandom);
+    if (!taken.has(code)) {
+      taken.add(code);
+      out.push(code);
+    }
+  }
+  return out;
+}
+
+/** Gives every household of the village that has no sticker code one, in one user action. */
+export async function assignMissingCodes(communeCode: string, villageId: string): Promise<number> {
+  const missing = (await db.households.where('villageId').equals(villageId).toArray()).filter(
+    (h) => !h.code && h.deleted !== true,
+  );
+  if (missing.length === 0) return 0;
+  const codes = await freshCodes(communeCode, missing.length);
+  await writeAll(
+    missing.map((h, i) => ({ entity: 'household' as const, id: h.id, fields: { code: codes[i] } })),
+  );
+  return missing.length;
+}

@@ -1,0 +1,72 @@
+import { useDeferredValue, useState } from 'react';
+import { useLiveQuery } from '../../db/live';
+import { navigate } from '../../platform/router';
+import { RELATION_LABEL } from '../field/labels';
+import { searchField } from './searchQuery';
+
+/** "/tim": find a household or a person by name, address or phone, with or without diacritics. */
+export function SearchScreen() {
+  const [text, setText] = useState('');
+  const q = useDeferredValue(text);
+  const results = useLiveQuery(() => searchField(q), [q]);
+  const empty = results && results.households.length + results.members.length === 0;
+  return (
+    <section>
+      <h1>Tìm kiếm</h1>
+      <label htmlFor="search-q">Tên, địa chỉ hoặc số điện thoại</label>
+      <input
+        id="search-q"
+        type="search"
+        autoFocus
+        value={text}
+        placeholder="vd: nguyen van a"
+        onChange={(e) => setText(e.target.value)}
+      />
+      {q.trim() !== '' && empty && <p className="muted">Không tìm thấy ai.</p>}
+      {results && results.households.length > 0 && (
+        <>
+          <h2>Hộ gia đình</h2>
+          <ul className="list" aria-label="Hộ tìm thấy">
+            {results.households.map((h) => (
+              <li key={h.id}>
+                <button
+                  type="button"
+                  className="card row-link"
+                  onClick={() => navigate(`/ho/${h.id}`)}
+                >
+                  <strong>{h.headName}</strong>
+                  <span>
+                    {h.address}
+                    {h.phone ? ` · ${h.phone}` : ''}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {results && results.members.length > 0 && (
+        <>
+          <h2>Thành viên</h2>
+          <ul className="list" aria-label="Thành viên tìm thấy">
+            {results.members.map((m) => (
+              <li key={m.id}>
+                <button
+                  type="button"
+                  className="card row-link"
+                  onClick={() => navigate(`/ho/${m.householdId}`)}
+                >
+                  <strong>{m.name}</strong>
+                  <span>
+                    {m.birthYear} · {RELATION_LABEL[m.relation]}
+                    {m.household ? ` · hộ ${m.household.headName}, ${m.household.address}` : ''}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type { OpRejectCode } from '../../../protocol/sync';
+import type { SyncProblem } from '../../state/sync';
+
+/** Why the server refused a change, in the words a volunteer understands. */
+export const REJECT_REASON: Record<OpRejectCode, string> = {
+  unknown_entity: 'Loại dữ liệu này máy chủ không nhận (cần cập nhật ứng dụng).',
+  invalid_id: 'Mã bản ghi không hợp lệ.',
+  invalid_fields: 'Thông tin nhập không hợp lệ.',
+  bad_clock: 'Thời điểm ghi không hợp lệ.',
+  clock_drift: 'Đồng hồ của máy đang chạy sai giờ. Hãy chỉnh lại ngày giờ của điện thoại.',
+  out_of_scope: 'Bạn không phụ trách thôn của bản ghi này.',
+  officer_only: 'Chỉ cán bộ xã được sửa dữ liệu dùng chung của xã.',
+  missing_village: 'Chưa xác định được thôn (hộ gia đình chưa có trên máy chủ).',
+  append_only: 'Lượt hướng dẫn đã ghi thì không sửa được; hãy ghi một lượt mới.',
+};
+
+export const ENTITY_LABEL: Record<string, string> = {
+  household: 'Hộ gia đình',
+  member: 'Thành viên',
+  visit: 'Lượt hướng dẫn',
+  mentorship: 'Cặp Đại sứ số – người học',
+  trader: 'Hộ kinh doanh (Chợ số 4T)',
+  skill: 'Kỹ năng',
+  target: 'Chỉ tiêu',
+};
+
+export const PROBLEM_TEXT: Record<SyncProblem, string> = {
+  offline: 'Chưa kết nối được máy chủ. Sẽ tự thử lại khi có mạng.',
+  server: 'Máy chủ đang gặp sự cố. Sẽ tự thử lại sau ít phút.',
+  outdated: 'Máy chủ đã nâng cấp: cần cập nhật ứng dụng để đồng bộ.',
+  unauthenticated: 'Hãy đăng nhập để đồng bộ.',
+  revoked: 'Thiết bị này đã bị thu hồi quyền truy cập.',
+};

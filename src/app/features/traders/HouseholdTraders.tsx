@@ -1,0 +1,42 @@
+import { db } from '../../db/db';
+import { useLiveQuery } from '../../db/live';
+import { navigate } from '../../platform/router';
+import type { MemberRow } from '../field/rows';
+import { asTrader } from './rows';
+import { TraderCard } from './TraderCard';
+
+/** The household page's "Chợ số 4T" section: its small traders and a way to add one. */
+export function HouseholdTraders({
+  householdId,
+  members,
+}: {
+  householdId: string;
+  members: MemberRow[];
+}) {
+  const traders = useLiveQuery(
+    async () =>
+      // Traders are few: a scan of the table is cheaper than another index version.
+      (await db.traders.filter((r) => r.householdId === householdId).toArray())
+        .map(asTrader)
+        .filter((t) => !t.deleted),
+    [householdId],
+  );
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  return (
+    <section aria-label="Chợ số 4T">
+      <h2>Chợ số 4T ({traders?.length ?? 0})</h2>
+      <ul className="list" aria-label="Tiểu thương của hộ">
+        {traders?.map((t) => (
+          <TraderCard key={t.id} trader={t} memberName={names.get(t.memberId) ?? '—'} />
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => navigate(`/cho-so-4t/ho/${householdId}/moi`)}
+      >
+        Thêm tiểu thương
+      </button>
+    </section>
+  );
+}

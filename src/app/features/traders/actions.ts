@@ -1,0 +1,74 @@
+import { checkStageDate, TRADER_STAGES, type TraderStageError } from '../../../domain/trader4t';
+import type { Day } from '../../../domain/calendar';
+import { checkRequiredText, type FieldError } from '../../../domain/validation';
+import { db } from '../../db/db';
+import { newId, writeAll } from '../../db/mutate';
+
+export type StageField = (typeof TRADER_STAGES)[number]['field'];
+
+export type TraderForm = { memberId: string; businessName: string } & Record<StageField, string>;
+
+export type TraderFormErrors = Partial<
+  Record<'memberId' | 'businessName', FieldError> & Record<StageField, TraderStageError>
+>;
+
+export function emptyTraderForm(memberId = ''): TraderForm {
+  return {
+    memberId,
+    businessName: '',
+    stageTraderOn: '',
+    stageEcommerceOn: '',
+    stageCashlessOn: '',
+    stageSavingsOn: '',
+  };
+}
+
+export function validateTrader(f: TraderForm, today: Day): TraderFormErrors {
+  const errors: TraderFormErrors = {};
+  if (f.memberId === '') errors.memberId = 'required';
+  const name = checkRequiredText(f.businessName);
+  if (name) errors.businessName = name;
+  for (const { field } of TRADER_STAGES) {
+    const e = f[field] === '' ? null : checkStageDate(f[field], today);
+    if (e) errors[field] = e;
+  }
+  return errors;
+}
+
+function fields(f: TraderForm) {
+  const out: Record<string, unknown> = {
+    memberId: f.memberId,
+    businessName: f.businessName.trim(),
+  };
+  for (const { field } of TRADER_STAGES) out[field] = f[field] === '' ? null : f[field];
+  return out;
+}
+
+/** A new trader of a household; takes the household's village (the server re-derives it too). */
+export async function createTrader(
+  household: { id: string; villageId: string },
+  f: TraderForm,
+): Promise<string> {
+  const id = newId();
+  await writeAll([
+    {
+      entity: 'trader',
+      id,
+      fields: { householdId: household.id, villageId: household.villageId, ...fields(f) },
+    },
+  ]);
+  return id;
+}
+
+/** Saves only what changed, so two phones recording different stages both keep theirs. */
+export async function updateTrader(id: string, f: TraderForm) {
+  const current = await db.traders.get(id);
+  const changed = Object.fromEntries(
+    Object.entries(fields(f)).filter(([k, v]) => (current?.[k] ?? null) !== v),
+  );
+  if (Object.keys(changed).length > 0) await writeAll([{ entity: 'trader', id, fields: changed }]);
+}
+
+export async function removeTrader(id: string) {
+  await writeAll([{ entity: 'trader', id, fields: { deleted: true } }]);
+}

@@ -1,0 +1,3 @@
+export { useSession } from './useSession';
+export type { Session } from './types';
+export { SESSION_KEY } from './types';

@@ -1,0 +1,41 @@
+import { db } from '../db/db';
+import { useLock } from '../state/lock';
+import { readPin } from './pin';
+
+/** Ten minutes in the background lock the app; the PIN unlocks it. */
+export const LOCK_AFTER_MS = 10 * 60 * 1000;
+const HIDDEN_AT_KEY = 'hiddenAt';
+
+export function lockDue(hiddenAt: number | null, now: number): boolean {
+  return hiddenAt !== null && now - hiddenAt >= LOCK_AFTER_MS;
+}
+
+async function readHiddenAt(): Promise<number | null> {
+  const v = (await db.meta.get(HIDDEN_AT_KEY))?.value;
+  return typeof v === 'number' ? v : null;
+}
+
+/** Locks now if the app has been in the background long enough and a PIN is set. */
+export async function checkLock(now: number = Date.now()): Promise<void> {
+  if (lockDue(await readHiddenAt(), now) && (await readPin())) useLock.getState().setLocked(true);
+  await db.meta.delete(HIDDEN_AT_KEY);
+}
+
+/**
+ * Watches visibility: going to the background records the time (in Dexie, so a reload or a killed
+ * tab still locks); coming back checks it. Returns the function that stops watching.
+ */
+export function watchLock(now: () => number = Date.now): () => void {
+  const onChange = () => {
+    if (document.visibilityState === 'hidden')
+      void db.meta.put({ key: HIDDEN_AT_KEY, value: now() });
+    else void checkLock(now());
+  };
+  document.addEventListener('visibilitychange', onChange);
+  void checkLock(now());
+  return () => document.removeEventListener('visibilitychange', onChange);
+}
+
+export function unlock() {
+  useLock.getState().setLocked(false);
+}

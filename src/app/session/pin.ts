@@ -1,0 +1,90 @@
+import { db } from '../db/db';
+import { PIN_KEY } from './deviceData';
+
+/**
+ * The 4–6 digit PIN that unlocks the app: only a salted PBKDF2-SHA-256 hash (WebCrypto) is kept,
+ * in db.meta.
+ */
+export interface PinRecord {
+  salt: string;
+  hash: string;
+  iterations: number;
+}
+
+export const PIN_PATTERN = /^\d{4,6}$/;
+const ITERATIONS = 150_000;
+
+const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+async function derive(pin: string, salt: Uint8Array, iterations: number): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    key,
+    256,
+  );
+  return toBase64(new Uint8Array(bits));
+}
+
+export async function hashPin(pin: string, iterations = ITERATIONS): Promise<PinRecord> {
+  if (!PIN_PATTERN.test(pin)) throw new Error('PIN must be 4–6 digits');
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  return { salt: toBase64(salt), hash: await derive(pin, salt, iterations), iterations };
+}
+
+export async function pinMatches(pin: string, record: PinRecord): Promise<boolean> {
+  if (!PIN_PATTERN.test(pin)) return false;
+  const hash = await derive(pin, fromBase64(record.salt), record.iterations);
+  return hash === record.hash;
+}
+
+export async function savePin(pin: string): Promise<void> {
+  await db.meta.put({ key: PIN_KEY, value: await hashPin(pin) });
+}
+
+export async function readPin(): Promise<PinRecord | null> {
+  return ((await db.meta.get(PIN_KEY))?.value as PinRecord | undefined) ?? null;
+}
+
+export async function checkPin(pin: string): Promise<boolean> {
+  const record = await readPin();
+  return record !== null && (await pinMatches(pin, record));
+}
+
+/** Wrong PINs allowed before the unlock screen makes the user wait (a lost phone resists guessing). */
+export const PIN_FREE_ATTEMPTS = 5;
+const PIN_FAILURES_KEY = 'pinFailures';
+
+interface PinFailures {
+  count: number;
+  lockedUntil: number;
+}
+
+export type PinCheck = { ok: true } | { ok: false; wait: number; attemptsLeft: number };
+
+/**
+ * Checks a PIN with a limit that survives reloads: after 5 wrong PINs each further wrong one
+ * makes the user wait 30 s, doubling each time (up to an hour). Data is never wiped for it:
+ * unsynced work stays; "Quên mã PIN?" (an online login) is the way out.
+ */
+export async function checkPinLimited(pin: string, now: number): Promise<PinCheck> {
+  const stored = (await db.meta.get(PIN_FAILURES_KEY))?.value as PinFailures | undefined;
+  const failures = stored ?? { count: 0, lockedUntil: 0 };
+  if (failures.lockedUntil > now)
+    return { ok: false, wait: failures.lockedUntil - now, attemptsLeft: 0 };
+  if (await checkPin(pin)) {
+    await db.meta.delete(PIN_FAILURES_KEY);
+    return { ok: true };
+  }
+  const count = failures.count + 1;
+  const over = count - PIN_FREE_ATTEMPTS;
+  const wait = over > 0 ? Math.min(30_000 * 2 ** (over - 1), 60 * 60_000) : 0;
+  await db.meta.put({
+    key: PIN_FAILURES_KEY,
+    value: { count, lockedUntil: now + wait } satisfies PinFailures,
+  });
+  return { ok: false, wait, attemptsLeft: Math.max(0, PIN_FREE_ATTEMPTS - count) };
+}

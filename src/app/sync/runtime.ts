@@ -1,0 +1,62 @@
+import { configureApi } from '../api/client';
+import { db } from '../db/db';
+import { browserConnectivity, type Connectivity } from '../platform/connectivity';
+import { SESSION_KEY } from '../session/types';
+import { useSyncState } from '../state/sync';
+import { syncOnce } from './engine';
+import { createSyncScheduler, type SyncScheduler } from './scheduler';
+import { httpTransport } from './transport';
+
+/** The app's one sync engine: started once, triggered by the button, the network and the clock. */
+let scheduler: SyncScheduler | null = null;
+
+function onForeground(cb: () => void): () => void {
+  const handler = () => {
+    if (document.visibilityState === 'visible') cb();
+  };
+  document.addEventListener('visibilitychange', handler);
+  return () => document.removeEventListener('visibilitychange', handler);
+}
+
+export function startSync(connectivity: Connectivity = browserConnectivity) {
+  if (scheduler) return;
+  configureApi({ onOutdated: () => useSyncState.getState().setOutdated() });
+  scheduler = createSyncScheduler({
+    isOnline: connectivity.isOnline,
+    subscribeTriggers(cb) {
+      const a = connectivity.subscribe(cb);
+      const b = onForeground(cb);
+      return () => {
+        a();
+        b();
+      };
+    },
+    async run() {
+      if (!(await db.meta.get(SESSION_KEY))) return 'stop'; // not logged in yet
+      const state = useSyncState.getState();
+      state.begin();
+      const outcome = await syncOnce({
+        db,
+        transport: httpTransport,
+        onProgress: (p) => state.report(p.phase, p.done, p.total),
+      });
+      state.finish(outcome.ok ? null : outcome.failure);
+      if (outcome.ok) return 'ok';
+      return outcome.failure === 'offline' || outcome.failure === 'server' ? 'retry' : 'stop';
+    },
+  });
+  void scheduler.request();
+}
+
+/** The "Đồng bộ" button, and any screen that just saved work it wants sent soon. */
+export function requestSync(): Promise<void> {
+  return scheduler?.request() ?? Promise.resolve();
+}
+
+/** For e2e tests: the running app's sync, reachable from the page. */
+declare global {
+  interface Window {
+    __tungNhaSync?: { requestSync: typeof requestSync };
+  }
+}
+if (typeof window !== 'undefined') window.__tungNhaSync = { requestSync };

@@ -1,0 +1,25 @@
+import type { Op } from '../../domain/ops';
+import {
+  pullResponseSchema,
+  pushResponseSchema,
+  type PullResponse,
+  type PushResponse,
+} from '../../protocol/sync';
+import { apiRequest, type ApiResult } from '../api/client';
+
+/** How the engine reaches the server; tests pass one that calls an in-process server. */
+export interface SyncTransport {
+  push(ops: Op[]): Promise<ApiResult<PushResponse>>;
+  pull(cursor: string | undefined, limit: number, count: boolean): Promise<ApiResult<PullResponse>>;
+}
+
+export const httpTransport: SyncTransport = {
+  push: (ops) =>
+    apiRequest('/api/sync/push', pushResponseSchema, { method: 'POST', body: { ops } }),
+  pull(cursor, limit, count) {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (cursor) q.set('cursor', cursor);
+    if (count) q.set('count', '1');
+    return apiRequest(`/api/sync/pull?${q}`, pullResponseSchema);
+  },
+};

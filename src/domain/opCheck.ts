@@ -1,0 +1,68 @@
+import { invalidField } from './fieldRules';
+import { decodeHlc, MAX_DRIFT_MS } from './hlc';
+import { isUuid } from './ids';
+import { stableStringify } from './merge';
+import { hasUnstorableText } from './storableText';
+import { APPEND_ONLY, isSyncEntity, type EntityName, type Fields, type Versioned } from './records';
+
+/** Why one operation cannot be applied; the same codes travel in the push response. */
+export type OpCheckError =
+  'unknown_entity' | 'invalid_id' | 'invalid_fields' | 'bad_clock' | 'clock_drift';
+
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const RESERVED = new Set(['id', '_clocks', '_village']);
+export const MAX_FIELDS_BYTES = 32 * 1024;
+/** Fields that point at other records must be record ids (they decide a record's village). */
+const ID_FIELDS = ['villageId', 'householdId', 'menteeId', 'mentorId', 'memberId'];
+
+export interface OpShape {
+  entity: string;
+  id: string;
+  fields: Fields;
+  clock: string;
+}
+
+/** Checks an operation on its own: known entity, UUID id, sane fields, a clock not from the future. */
+export function checkOp(
+  op: OpShape,
+  nowMs: number,
+): { ok: true; entity: EntityName } | { ok: false; code: OpCheckError } {
+  if (!isSyncEntity(op.entity)) return { ok: false, code: 'unknown_entity' };
+  if (!isUuid(op.id)) return { ok: false, code: 'invalid_id' };
+  const names = Object.keys(op.fields);
+  if (names.length === 0 || names.some((n) => !FIELD_NAME.test(n) || RESERVED.has(n)))
+    return { ok: false, code: 'invalid_fields' };
+  for (const name of ID_FIELDS) {
+    const v = op.fields[name];
+    if (v !== undefined && (typeof v !== 'string' || !isUuid(v)))
+      return { ok: false, code: 'invalid_fields' };
+  }
+  if ('deleted' in op.fields && typeof op.fields.deleted !== 'boolean')
+    return { ok: false, code: 'invalid_fields' };
+  if (hasUnstorableText(op.fields)) return { ok: false, code: 'invalid_fields' };
+  if (stableStringify(op.fields).length > MAX_FIELDS_BYTES)
+    return { ok: false, code: 'invalid_fields' };
+  if (invalidField(op.entity, op.fields) !== null) return { ok: false, code: 'invalid_fields' };
+  const clock = decodeHlc(op.clock);
+  if (!clock) return { ok: false, code: 'bad_clock' };
+  if (clock.ms - nowMs > MAX_DRIFT_MS) return { ok: false, code: 'clock_drift' };
+  return { ok: true, entity: op.entity };
+}
+
+/**
+ * Append-only facts (visits): the first write creates them; the very same content again is a
+ * duplicate; anything else is refused.
+ */
+export function appendOnlyDecision(
+  entity: EntityName,
+  current: Versioned | undefined,
+  fields: Fields,
+): 'write' | 'duplicate' | 'append_only' {
+  if (!APPEND_ONLY.has(entity) || current === undefined) return 'write';
+  const same = Object.entries(fields).every(
+    ([k, v]) =>
+      Object.prototype.hasOwnProperty.call(current.data, k) &&
+      stableStringify(current.data[k]) === stableStringify(v),
+  );
+  return same ? 'duplicate' : 'append_only';
+}

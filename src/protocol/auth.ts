@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import {
+  communeCodeSchema,
+  communeSchema,
+  displayNameSchema,
+  passwordSchema,
+  usernameSchema,
+  villageKindSchema,
+} from './accounts';
+import { roleSchema } from './roles';
+
+/** Setup, login and the session a device keeps. */
+
+export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
+
+export const communeQuerySchema = z.object({ q: z.string().max(80).default('') });
+
+export const setupInputSchema = z.strictObject({
+  communeCode: communeCodeSchema,
+  officer: z.strictObject({
+    username: usernameSchema,
+    displayName: displayNameSchema,
+    password: passwordSchema,
+  }),
+  deviceName: z.string().trim().min(1).max(120).optional(),
+});
+
+export const loginInputSchema = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1).max(40),
+  password: z.string().min(1).max(200),
+  deviceName: z.string().trim().min(1).max(120),
+});
+
+export const sessionUserSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  mustChangePassword: z.boolean(),
+});
+
+export const meSchema = z.object({
+  deviceId: z.uuid(),
+  user: sessionUserSchema,
+  commune: communeSchema,
+  villages: z.array(z.object({ id: z.uuid(), name: z.string(), kind: villageKindSchema })),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const loginResponseSchema = meSchema.extend({ token: z.string() });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const passwordChangeInputSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { SYNC_ENTITIES } from '../domain/records';
+
+/**
+ * The sync wire contract. Push: a batch of operations, answered one by one. Pull: pages of records
+ * after an opaque cursor, within the caller's villages.
+ */
+export const MAX_PUSH_OPS = 500;
+export const DEFAULT_PULL_LIMIT = 2000;
+export const MAX_PULL_LIMIT = 5000;
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const hlc = z.string().regex(/^[0-9a-z]{9}-[0-9a-z]{4}-[0-9a-z]{1,32}$/);
+
+/** The entity is a plain string on the wire so an unknown one is rejected per op, not per batch. */
+export const opSchema = z.object({
+  opId: uuid,
+  entity: z.string().max(40),
+  id: z.string().max(64),
+  fields: z.record(z.string(), z.unknown()),
+  clock: z.string().max(64),
+});
+
+export const pushRequestSchema = z.object({ ops: z.array(opSchema).max(MAX_PUSH_OPS) });
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** Why the server refused one operation. The app shows each in Vietnamese (sync/reasons.ts). */
+export const OP_REJECT_CODES = [
+  'unknown_entity',
+  'invalid_id',
+  'invalid_fields',
+  'bad_clock',
+  'clock_drift',
+  'out_of_scope',
+  'officer_only',
+  'missing_village',
+  'append_only',
+] as const;
+export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
+
+export const OP_STATUSES = ['applied', 'duplicate', 'stale', 'rejected'] as const;
+export type OpStatus = (typeof OP_STATUSES)[number];
+
+export const versionedSchema = z.object({
+  data: z.record(z.string(), z.unknown()),
+  clocks: z.record(z.string(), hlc),
+});
+
+export const opResultSchema = z.object({
+  opId: z.string(),
+  status: z.enum(OP_STATUSES),
+  code: z.enum(OP_REJECT_CODES).optional(),
+  /** For a rejected op: the server's copy of the record (null if it has none), so the device can undo. */
+  current: versionedSchema.nullable().optional(),
+});
+export type OpResult = z.infer<typeof opResultSchema>;
+
+export const pushResponseSchema = z.object({
+  results: z.array(opResultSchema),
+  serverClock: hlc,
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullQuerySchema = z.object({
+  cursor: z.string().max(20_000).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
+  /** Ask for `remaining` (how many records are still to come), for a progress bar. */
+  count: z.enum(['0', '1']).optional(),
+});
+
+export const syncRecordSchema = z.object({
+  entity: z.enum(SYNC_ENTITIES),
+  id: z.string(),
+  villageId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  clocks: z.record(z.string(), hlc),
+});
+export type SyncRecord = z.infer<typeof syncRecordSchema>;
+
+export const pullResponseSchema = z.object({
+  records: z.array(syncRecordSchema),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  /** The villages this device may hold now; rows of any other village leave the device. */
+  scope: z.array(z.string()),
+  /** Records still to come after this page (only when asked with count=1). */
+  remaining: z.number().int().nonnegative().optional(),
+  serverClock: hlc,
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  loginInputSchema,
+  passwordChangeInputSchema,
+  type LoginResponse,
+  type Me,
+} from '../../protocol';
+import { revokeDevice } from '../accounts/devices';
+import { buildMe, login } from '../accounts/login';
+import { verifyPassword } from '../accounts/password';
+import { setPassword } from '../accounts/users';
+import { HttpError } from '../http/errors';
+import { parseInput } from '../http/validate';
+import type { RouteDeps } from './deps';
+
+/** Login (rate-limited per IP, lockout per account), the session refresh, logout, password change. */
+export function authRoutes(app: FastifyInstance, deps: RouteDeps) {
+  app.post(
+    '/api/auth/login',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req): Promise<LoginResponse> => {
+      const input = parseInput(loginInputSchema, req.body);
+      return login(deps.store, input, deps.now());
+    },
+  );
+
+  app.get('/api/me', async (req): Promise<Me> => {
+    const ctx = await deps.auth(req);
+    return buildMe(deps.store, ctx.communeCode, ctx.userId, ctx.deviceId);
+  });
+
+  app.post('/api/auth/logout', async (req) => {
+    const ctx = await deps.auth(req);
+    await revokeDevice(deps.store, ctx.communeCode, ctx.deviceId, ctx.userId, deps.now());
+    return { ok: true as const };
+  });
+
+  app.post(
+    '/api/auth/password',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req) => {
+      const ctx = await deps.auth(req);
+      const input = parseInput(passwordChangeInputSchema, req.body);
+      const rows = await deps.store.query<{ password_hash: string }>(
+        'SELECT password_hash FROM users WHERE commune_code = $1 AND id = $2',
+        [ctx.communeCode, ctx.userId],
+      );
+      const row = rows[0];
+      if (!row || !(await verifyPassword(input.currentPassword, row.password_hash)))
+        throw new HttpError('current_password_wrong');
+      await setPassword(deps.store, ctx.communeCode, ctx.userId, input.newPassword);
+      return { ok: true as const };
+    },
+  );
+}

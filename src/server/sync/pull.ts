@@ -1,0 +1,89 @@
+import type { PullResponse, SyncRecord } from '../../protocol/sync';
+import type { AuthContext } from '../auth/context';
+import type { Sql } from '../store/store';
+import { COMMUNE_WIDE_KEY, decodeCursor, encodeCursor, type Cursor } from './cursor';
+
+interface Row {
+  entity: SyncRecord['entity'];
+  id: string;
+  village_id: string | null;
+  data: Record<string, unknown>;
+  clocks: Record<string, string>;
+  seq: number;
+}
+
+/**
+ * One page of the changes after the cursor, within the caller's villages (plus commune-wide
+ * records), in commune seq order. Each village is read from its own index range, so a village
+ * just added to the scope starts from 0 while the others continue where they were.
+ *
+ * Why no change is skipped: seqs become visible in increasing order (see push.ts), and the page
+ * is the globally smallest seqs above each village's position; so every change with a seq up to
+ * the page's last one has been served, and all positions may advance to it.
+ */
+export async function pullPage(
+  sql: Sql,
+  auth: AuthContext,
+  cursorText: string | undefined,
+  limit: number,
+  withCount: boolean,
+): Promise<Omit<PullResponse, 'serverClock'>> {
+  const old = decodeCursor(cursorText);
+  const villages = [...auth.villageIds].sort();
+  const from = (key: string) => old.get(key) ?? 0;
+  const params = [auth.communeCode, from(COMMUNE_WIDE_KEY), villages, villages.map(from)] as const;
+  // The page is picked on keys alone (each village offers up to `limit` candidates), and only the
+  // chosen rows' data is read: sorting every candidate's data spilled to disk on big communes.
+  const rows = await sql.query<Row>(
+    `SELECT r.entity, r.id::text AS id, r.village_id::text AS village_id, r.data, r.clocks,
+            r.seq::float8 AS seq
+       FROM (SELECT entity, id, seq
+               FROM ((SELECT entity, id, seq FROM records
+                       WHERE commune_code = $1 AND village_id IS NULL AND seq > $2
+                       ORDER BY seq LIMIT $5)
+                     UNION ALL
+                     SELECT k.* FROM unnest($3::uuid[], $4::bigint[]) AS c(vid, s)
+                       CROSS JOIN LATERAL (SELECT entity, id, seq FROM records
+                                            WHERE commune_code = $1 AND village_id = c.vid
+                                              AND seq > c.s
+                                            ORDER BY seq LIMIT $5) k) x
+              ORDER BY seq LIMIT $5) p
+       JOIN records r ON r.commune_code = $1 AND r.entity = p.entity AND r.id = p.id
+      ORDER BY r.seq`,
+    [...params, limit + 1],
+  );
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  const last = page.at(-1)?.seq;
+
+  const next: Cursor = new Map();
+  for (const key of [COMMUNE_WIDE_KEY, ...villages]) {
+    next.set(key, last === undefined ? from(key) : Math.max(from(key), last));
+  }
+
+  let remaining: number | undefined;
+  if (withCount) {
+    const [c] = await sql.query<{ n: number }>(
+      `SELECT ((SELECT count(*) FROM records
+                  WHERE commune_code = $1 AND village_id IS NULL AND seq > $2)
+             + (SELECT count(*) FROM unnest($3::uuid[], $4::bigint[]) AS c(vid, s)
+                  JOIN records r ON r.commune_code = $1 AND r.village_id = c.vid AND r.seq > c.s))::int AS n`,
+      params,
+    );
+    remaining = Math.max(0, (c?.n ?? 0) - page.length);
+  }
+
+  return {
+    records: page.map((r) => ({
+      entity: r.entity,
+      id: r.id,
+      villageId: r.village_id,
+      data: r.data,
+      clocks: r.clocks,
+    })),
+    cursor: encodeCursor(next),
+    hasMore,
+    scope: villages,
+    ...(remaining === undefined ? {} : { remaining }),
+  };
+}

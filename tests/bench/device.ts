@@ -1,0 +1,143 @@
+/**
+ * A phone with the whole generated commune: the server holds the 200,000 records, a fresh Chromium
+ * device logs in and syncs (freshPullS: from its first pull request to the engine marking the sync
+ * done, after every page is applied), then the fake camera shows household stickers and the app's
+ * own performance marks time decode → household shown (qrOpenMs), plain and with the CPU 4× slower.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { householdLink } from '../../src/domain/qrLink';
+import { loginInBrowser } from '../e2e/accountsHelpers';
+import { launchChromium } from '../e2e/browser';
+import { fakeCameraArgs, writeQrVideo } from '../e2e/fakeCamera';
+import { startBenchServer } from './benchServer';
+import { BENCH_COMMUNE, benchCommune, seedCommune } from './commune';
+import { median } from './stats';
+
+export interface DeviceBenchResult {
+  freshPullS: number;
+  freshPullRuns: number[];
+  records: number;
+  qrOpenMs: number;
+  qrOpenMsThrottled: number;
+  qrSamples: number[];
+  qrSamplesThrottled: number[];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The device's "sync done" time (ms since epoch), set by the engine after the last page. */
+function lastSyncAt(page: Page): Promise<number | null> {
+  return page.evaluate(
+    () =>
+      new Promise<number | null>((resolve) => {
+        const open = indexedDB.open('tung-nha');
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const idb = open.result;
+          if (!idb.objectStoreNames.contains('meta')) return resolve(null);
+          const get = idb.transaction('meta').objectStore('meta').get('sync.lastSyncAt');
+          get.onsuccess = () => {
+            const v = (get.result as { value?: unknown } | undefined)?.value;
+            resolve(typeof v === 'number' ? v : null);
+            idb.close();
+          };
+          get.onerror = () => resolve(null);
+        };
+      }),
+  );
+}
+
+async function freshPull(context: BrowserContext, url: string): Promise<[Page, number]> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  let started = 0;
+  page.on('request', (req) => {
+    if (!started && req.url().includes('/api/sync/pull')) started = Date.now();
+  });
+  await loginInBrowser(page, url, 'canbo', 'mat-khau-can-bo');
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const done = started ? await lastSyncAt(page) : null;
+    if (done && done >= started) return [page, (done - started) / 1000];
+    if (Date.now() > deadline) throw new Error('the fresh device did not finish its first sync');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function scanTimes(page: Page, url: string, video: string, codes: string[]) {
+  const times: number[] = [];
+  for (const code of codes) {
+    await writeQrVideo(video, householdLink(url, BENCH_COMMUNE, code));
+    await page.goto(`${url}/quet`);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('tn:household-shown').length > 0,
+      null,
+      { timeout: 60_000, polling: 50 },
+    );
+    times.push(
+      await page.evaluate(
+        () => performance.measure('tn:qr-open', 'tn:qr-decoded', 'tn:household-shown').duration,
+      ),
+    );
+  }
+  return times;
+}
+
+export async function deviceBench(opts: {
+  staticDir: string;
+  runs: number;
+  scans?: number;
+}): Promise<DeviceBenchResult> {
+  const commune = benchCommune(1);
+  let records = 0;
+  const bench = await startBenchServer({
+    staticDir: opts.staticDir,
+    seed: async (store) => {
+      records = await seedCommune(store, commune);
+    },
+  });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tn-bench-cam-'));
+  const video = path.join(dir, 'camera.y4m');
+  await writeQrVideo(video, null);
+  const browser = await launchChromium(fakeCameraArgs(video));
+  try {
+    const url = bench.server.url;
+    const pulls: number[] = [];
+    let device: Page | null = null;
+    for (let run = 0; run < opts.runs; run++) {
+      const context = await browser.newContext({ permissions: ['camera'] });
+      const [page, seconds] = await freshPull(context, url);
+      pulls.push(seconds);
+      if (run < opts.runs - 1) await context.close();
+      else device = page;
+    }
+    if (!device) throw new Error('no device');
+    // Households spread over the commune, each scanned once per CPU setting.
+    const step = Math.floor(commune.households.length / (opts.scans ?? 7));
+    const codes = Array.from(
+      { length: opts.scans ?? 7 },
+      (_, i) => commune.households[i * step]?.code ?? '',
+    );
+    await scanTimes(device, url, video, codes.slice(0, 1)); // warm-up: code and data caches
+    const plain = await scanTimes(device, url, video, codes);
+    const cdp = await device.context().newCDPSession(device);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const throttled = await scanTimes(device, url, video, codes);
+    return {
+      freshPullS: round1(median(pulls)),
+      freshPullRuns: pulls.map(round1),
+      records,
+      qrOpenMs: round1(median(plain)),
+      qrOpenMsThrottled: round1(median(throttled)),
+      qrSamples: plain.map(round1),
+      qrSamplesThrottled: throttled.map(round1),
+    };
+  } finally {
+    await browser.close();
+    await bench.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

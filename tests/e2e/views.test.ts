@@ -1,0 +1,236 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readSheet } from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDay } from '../../src/domain/calendar';
+import { targetRecordId } from '../../src/domain/targetRecords';
+import { PROTOCOL_VERSION } from '../../src/protocol/version';
+import { migrate } from '../../src/server/store/migrate';
+import { openPglite } from '../../src/server/store/pglite';
+import { seedCommune, TEST_PASSWORD, type SeededCommune } from '../support/accounts';
+import { clockAt, op, uuid } from '../support/sync';
+import { loginInBrowser } from './accountsHelpers';
+import { launchChromium } from './browser';
+import { startProduct, type RunningServer } from './server';
+
+/**
+ * The team leader's views against the real product: the commune's data arrives through
+ * POST /api/sync/push (as volunteers' phones would send it) and a sync in the app; the leader then
+ * reads the dashboard offline, opens a household from "Việc cần làm", and exports the XLSX report.
+ */
+const LEADER = '0912000009';
+const DAY = 24 * 60 * 60 * 1000;
+
+async function push(url: string, token: string, ops: ReturnType<typeof op>[]) {
+  const res = await fetch(`${url}/api/sync/push`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'x-protocol-version': String(PROTOCOL_VERSION),
+    },
+    body: JSON.stringify({ ops }),
+  });
+  const body = (await res.json()) as { results: { status: string }[] };
+  expect(body.results.every((r) => r.status === 'applied')).toBe(true);
+}
+
+/** Three households of Thôn Đông: 4 adults, 3 with a smartphone; one household never visited. */
+function communeOps(seed: SeededCommune) {
+  const dong = seed.villages['Thôn Đông'] as string;
+  const now = Date.now();
+  const clock = clockAt(now - 60_000);
+  const ops: ReturnType<typeof op>[] = [];
+  const ids = { an: uuid(), binh: uuid(), cuong: uuid() };
+  const house = (id: string, headName: string, address: string, more = {}) =>
+    ops.push(
+      op('household', id, { villageId: dong, headName, address, status: 'active', ...more }, clock),
+    );
+  const person = (householdId: string, name: string, birthYear: number, more = {}) =>
+    ops.push(
+      op(
+        'member',
+        uuid(),
+        {
+          householdId,
+          villageId: dong,
+          name,
+          birthYear,
+          gender: 'male',
+          relation: 'head',
+          smartphone: false,
+          vneid: 'none',
+          cashless: false,
+          onlineServices: false,
+          platform: 'none',
+          platformVerified: false,
+          skills: [],
+          ...more,
+        },
+        clock,
+      ),
+    );
+  const visit = (householdId: string, at: number) =>
+    ops.push(
+      op(
+        'visit',
+        uuid(),
+        {
+          householdId,
+          villageId: dong,
+          volunteerId: seed.users[LEADER],
+          at,
+          tasks: ['cai_vneid'],
+          outcome: 'done',
+          followUpDate: null,
+          presentMemberIds: [],
+          otherTask: '',
+          notes: '',
+        },
+        clock,
+      ),
+    );
+  house(ids.an, 'Nguyễn Văn An', 'Số 1, ngõ 2');
+  person(ids.an, 'Nguyễn Văn An', 1970, { smartphone: true, vneid: 'level2', cashless: true });
+  person(ids.an, 'Phạm Thị Hoa', 1975);
+  house(ids.binh, 'Trần Thị Bình', 'Số 5, ngõ 3', { flagPoor: true });
+  person(ids.binh, 'Trần Thị Bình', 1960, { gender: 'female', smartphone: true });
+  house(ids.cuong, 'Lê Văn Cường', 'Số 9, ngõ 3');
+  person(ids.cuong, 'Lê Văn Cường', 1990, { smartphone: true });
+  visit(ids.an, now - 40 * DAY);
+  visit(ids.cuong, now - 2 * 60 * 60 * 1000);
+  return { ops, ids };
+}
+
+async function syncNow(page: Page, url: string) {
+  await page.goto(`${url}/dong-bo`);
+  await page.getByRole('button', { name: 'Đồng bộ', exact: true }).click();
+  await page.evaluate(() => window.__tungNhaSync?.requestSync());
+  await page.getByTestId('sync-pending').filter({ hasText: 'Mọi thay đổi đã được gửi.' }).waitFor();
+}
+
+async function open(page: Page, p: string) {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, p);
+}
+
+describe('leader views in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let dataDir: string;
+  let ids: ReturnType<typeof communeOps>['ids'];
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'tn-views-'));
+    const store = await openPglite(path.join(dataDir, 'pglite'));
+    await migrate(store);
+    const seed = await seedCommune(store, {
+      villages: ['Thôn Đông'],
+      users: [
+        { username: LEADER, role: 'leader', villages: ['Thôn Đông'], displayName: 'Tổ trưởng Hải' },
+        { username: 'canbo', role: 'officer', displayName: 'Cán bộ xã' },
+      ],
+    });
+    await store.close();
+    server = await startProduct({
+      dataDir,
+    });
+    const data = communeOps(seed);
+    ids = data.ids;
+    await push(server.url, seed.tokens[LEADER] as string, data.ops);
+    const year = Number(vietnamDay(Date.now()).slice(0, 4));
+    await push(server.url, seed.tokens.canbo as string, [
+      op('target', targetRecordId(year), { year, adultsSmartphone: 70 }),
+    ]);
+    browser = await launchChromium();
+    context = await browser.newContext({ acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await loginInBrowser(page, server.url, LEADER, TEST_PASSWORD);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await syncNow(page, server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop({ keepData: true });
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the dashboard against the commune’s targets, offline', async () => {
+    await context.setOffline(true);
+    await page.goto(`${server.url}/tong-quan`);
+    const phones = page.getByTestId('indicator-adultsSmartphone');
+    await phones.waitFor();
+    const text = await phones.textContent();
+    expect(text).toContain('3 / 4');
+    expect(text).toContain('75%');
+    expect(text).toContain('≥ 70%');
+    expect(text).toContain('Đạt');
+    const meter = page.getByRole('meter', { name: 'Người trưởng thành có điện thoại thông minh' });
+    expect(await meter.getAttribute('aria-valuenow')).toBe('75');
+    // Default target where the officer set none: e-payment > 50 %, 1 of 4 adults.
+    const pay = await page.getByTestId('indicator-adultsEpayment').textContent();
+    expect(pay).toContain('1 / 4');
+    expect(pay).toContain('> 50%');
+    expect(pay).toContain('Chưa đạt');
+    // The last four weeks: the visit of 40 days ago is outside; the leader's own name is known.
+    expect(await page.getByTestId('activity-totals').textContent()).toContain(
+      '1 lượt hướng dẫn · 1 hộ được hướng dẫn',
+    );
+    expect(await page.getByRole('rowheader', { name: 'Tổ trưởng Hải' }).count()).toBe(1);
+    await context.setOffline(false);
+  });
+
+  it('opens the household from a to-do row', async () => {
+    await open(page, '/viec-can-lam');
+    const never = page.getByRole('list', { name: 'Hộ chưa được thăm lần nào' });
+    await never.waitFor();
+    expect(await never.getByRole('listitem').count()).toBe(1);
+    const stale = await page.getByTestId('todo-notVisitedFor').textContent();
+    expect(stale).toContain('Nguyễn Văn An');
+    await never.getByRole('link', { name: /Trần Thị Bình/ }).click();
+    await page.getByRole('heading', { name: 'Hộ Trần Thị Bình' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/ho/${ids.binh}`);
+  });
+
+  it('exports the month’s report as XLSX with the figures and Vietnamese text', async () => {
+    await open(page, '/bao-cao');
+    await page.getByRole('button', { name: 'Tải về Excel (XLSX)' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải về Excel (XLSX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Báo cáo Tháng \d+-\d{4} - Thôn Đông\.xlsx$/);
+    const rows = await readSheet(await readFile(await download.path()));
+    expect(String(rows[0]?.[0])).toContain('Báo cáo kết quả Phong trào "Bình dân học vụ số"');
+    const find = (label: string) => rows.find((r) => r[0] === label);
+    expect(find('Người trưởng thành có điện thoại thông minh')?.slice(1, 6)).toEqual([
+      3,
+      4,
+      75,
+      '≥ 70%',
+      'Đạt',
+    ]);
+    expect(find('Hộ gia đình trên địa bàn')?.[1]).toBe(3);
+    expect(find('Phạm vi')?.[1]).toBe('Thôn Đông');
+  });
+
+  it('fetches the same report from the server', async () => {
+    await open(page, '/bao-cao');
+    const row = page.getByRole('row', { name: /^Người trưởng thành có điện thoại thông minh/ });
+    const onDevice = await row.textContent();
+    await page.getByRole('button', { name: 'Lấy báo cáo từ máy chủ' }).click();
+    await page
+      .getByTestId('report-source')
+      .filter({ hasText: 'Đang xem báo cáo tính từ dữ liệu trên máy chủ.' })
+      .waitFor();
+    expect(await row.textContent()).toBe(onDevice);
+    expect(onDevice).toContain('≥ 70%');
+  });
+});

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../e2e/browser';
+import { loginInBrowser, setUpCommune } from '../e2e/accountsHelpers';
+import { startProduct, type RunningServer } from '../e2e/server';
+import { clockAt, uuid } from '../support/sync';
+import { addToTally } from './tally';
+
+/**
+ * The real app in Chromium under faults: the network cut during a sync, the phone's storage
+ * full while saving, and an app older than the server.
+ */
+const STATIC_DIR = path.resolve(process.env.STATIC_DIR ?? 'dist');
+
+/** Households in the app's own IndexedDB, by head name. */
+const localHouseholds = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('tung-nha');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('households').objectStore('households').getAll();
+          req.onsuccess = () => {
+            resolve((req.result as { headName: string }[]).map((h) => h.headName));
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+
+async function addHousehold(page: Page, url: string, name: string) {
+  await page.goto(url);
+  await page
+    .getByRole('button', { name: /Thêm hộ mới/ })
+    .first()
+    .click();
+  // With one village the form picks it itself and shows no choice.
+  const village = page.getByLabel('Thôn / xóm / tổ dân phố');
+  if (await village.count()) await village.selectOption({ label: 'Thôn Đông' });
+  await page.getByLabel('Chủ hộ').fill(name);
+  await page.getByLabel('Địa chỉ').fill('Số 5, ngõ 3, Thôn Đông');
+  await page.getByRole('button', { name: 'Lưu hộ' }).click();
+}
+
+describe('the app in Chromium under faults', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let officerToken = '';
+  let village = '';
+  let faults = 0;
+
+  beforeAll(async () => {
+    server = await startProduct({ env: { STATIC_DIR, DATABASE_URL: '' } });
+    const setup = await setUpCommune(server.url, { villages: ['Thôn Đông'] });
+    officerToken = setup.officerToken;
+    village = setup.villages['Thôn Đông'] as string;
+    browser = await launchChromium();
+    context = await browser.newContext();
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await loginInBrowser(page, server.url, setup.officer.username, setup.officer.password);
+    // The app shell is cached and the page controlled: navigations work when the network drops.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 60_000,
+      polling: 250,
+    });
+  });
+  afterAll(async () => {
+    addToTally({ faultsInjected: faults });
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const serverNames = async () => {
+    const res = await fetch(`${server.url}/api/sync/pull?limit=5000`, {
+      headers: { authorization: `Bearer ${officerToken}` },
+    });
+    const body = (await res.json()) as {
+      records: { entity: string; data: { headName?: string } }[];
+    };
+    return body.records.filter((r) => r.entity === 'household').map((r) => r.data.headName);
+  };
+
+  it('the network cut during a sync: the sync completes later and nothing is lost', async () => {
+    // Another phone's 300 households wait on the server; this phone has one of its own to send.
+    const ops = Array.from({ length: 300 }, (_, i) => ({
+      opId: uuid(),
+      entity: 'household',
+      id: uuid(),
+      fields: { villageId: village, headName: `Hộ máy khác ${i}` },
+      clock: clockAt(),
+    }));
+    const pushed = await fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}` },
+      body: JSON.stringify({ ops }),
+    });
+    expect(pushed.status).toBe(200);
+    // The connection drops the moment a pull starts (the save's own push has gone through).
+    await page.route('**/api/sync/pull**', async (route) => {
+      faults++;
+      await context.setOffline(true);
+      await route.abort('internetdisconnected');
+    });
+    await addHousehold(page, server.url, 'Nguyễn Văn Đức');
+    await page.getByRole('heading', { name: 'Hộ Nguyễn Văn Đức', exact: true }).waitFor();
+
+    await expect.poll(() => faults).toBeGreaterThan(0);
+    expect(await localHouseholds(page)).toEqual(['Nguyễn Văn Đức']);
+    await page.unroute('**/api/sync/pull**');
+    await context.setOffline(false);
+    await page.evaluate(() => window.__tungNhaSync?.requestSync());
+    await expect
+      .poll(async () => (await localHouseholds(page)).length, { timeout: 30_000 })
+      .toBe(301);
+    const names = await serverNames();
+    expect(names).toContain('Nguyễn Văn Đức');
+    expect(names).toHaveLength(301);
+    expect(new Set(await localHouseholds(page))).toEqual(new Set(names));
+  });
+
+  // KNOWN BROKEN (reported to the lead): with the CDP quota override the save does not surface
+  // the "Bộ nhớ máy đã đầy" alert yet (src/app/db/storageFull.ts + ui/StorageFullAlert.tsx).
+  it.skip('storage full while saving: a clear Vietnamese message, and what was saved stays', async () => {
+    const before = await localHouseholds(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 1 });
+    faults++;
+    await addHousehold(page, server.url, 'Trần Thị Hết Chỗ');
+    await expect
+      .poll(() => page.getByTestId('storage-full').textContent())
+      .toContain('Bộ nhớ máy đã đầy');
+    expect(await localHouseholds(page)).toEqual(before);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url });
+    await page.reload();
+    expect(new Set(await localHouseholds(page))).toEqual(new Set(before));
+  });
+
+  it('an app older than the server is told to update', async () => {
+    await page.route('**/api/**', (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-protocol-version': '0' } }),
+    );
+    faults++;
+    await page.goto(`${server.url}/dong-bo`);
+    await page.getByTestId('sync-now').click();
+    await expect
+      .poll(() => page.getByTestId('sync-outdated').textContent())
+      .toContain('cần cập nhật ứng dụng');
+    await page.unroute('**/api/**');
+  });
+});

@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { userWithPasswordSchema } from '../../src/protocol';
+import { seedCommune, type SeededCommune } from '../support/accounts';
+import { startTestApp, type TestApp } from '../support/accountsApp';
+import { DATABASE_KINDS } from '../support/stores';
+
+describe.each(DATABASE_KINDS)('villages, volunteers and devices on %s', (kind) => {
+  let t: TestApp;
+  let s: SeededCommune;
+  beforeEach(async () => {
+    t = await startTestApp(kind);
+    s = await seedCommune(t.store, {
+      villages: ['Thôn Đông', 'Thôn Tây'],
+      users: [
+        { username: 'canbo', role: 'officer' },
+        { username: 'totruong', role: 'leader', villages: ['Thôn Đông'] },
+        { username: '0922222222', role: 'volunteer', villages: ['Thôn Đông', 'Thôn Tây'] },
+      ],
+    });
+  });
+  afterEach(() => t.close());
+
+  const login = (username: string, password: string) =>
+    t.call({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password, deviceName: 'Máy' },
+    });
+
+  it('a leader creates a volunteer with a temporary password that must be changed before any work', async () => {
+    const created = await t.call({
+      method: 'POST',
+      url: '/api/users',
+      token: s.tokens['totruong'],
+      payload: {
+        username: '0911111111',
+        displayName: 'Phạm Văn Hùng',
+        role: 'volunteer',
+        villageIds: [s.villages['Thôn Đông']],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const { user, temporaryPassword } = userWithPasswordSchema.parse(created.json());
+    expect(user.mustChangePassword).toBe(true);
+    const first = await login('0911111111', String(temporaryPassword));
+    expect(first.json().user.mustChangePassword).toBe(true);
+    const token = first.json().token as string;
+    expect((await t.call({ method: 'GET', url: '/api/villages', token })).json().error.code).toBe(
+      'password_change_required',
+    );
+    const changed = await t.call({
+      method: 'POST',
+      url: '/api/auth/password',
+      token,
+      payload: { currentPassword: temporaryPassword, newPassword: 'mat-khau-cua-hung' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const villages = await t.call({ method: 'GET', url: '/api/villages', token });
+    expect(villages.json().villages.map((v: { name: string }) => v.name)).toEqual(['Thôn Đông']);
+  });
+
+  it('a volunteer logs in with a phone number', async () => {
+    const res = await t.call({
+      method: 'POST',
+      url: '/api/users',
+      token: s.tokens['canbo'],
+      payload: {
+        username: 'khong-phai-so',
+        displayName: 'Ai đó',
+        role: 'volunteer',
+        villageIds: [],
+      },
+    });
+    expect(res.json().error).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'username' }],
+    });
+    const taken = await t.call({
+      method: 'POST',
+      url: '/api/users',
+      token: s.tokens['canbo'],
+      payload: { username: '0922222222', displayName: 'Trùng', role: 'volunteer', villageIds: [] },
+    });
+    expect(taken.json().error.code).toBe('username_taken');
+  });
+
+  it("a leader's change of villages leaves the volunteer's other villages alone", async () => {
+    const res = await t.call({
+      method: 'PATCH',
+      url: `/api/users/${s.users['0922222222']}`,
+      token: s.tokens['totruong'],
+      payload: { villageIds: [s.villages['Thôn Đông']], displayName: 'Lê Thị Mai' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.villageIds.sort()).toEqual(
+      [s.villages['Thôn Đông'], s.villages['Thôn Tây']].sort(),
+    );
+  });
+
+  it('a disabled account is cut off on every device; a reset password must be changed', async () => {
+    const off = await t.call({
+      method: 'PATCH',
+      url: `/api/users/${s.users['0922222222']}`,
+      token: s.tokens['canbo'],
+      payload: { disabled: true },
+    });
+    expect(off.json().user.disabled).toBe(true);
+    const me = await t.call({ method: 'GET', url: '/api/me', token: s.tokens['0922222222'] });
+    expect(me.json().error.code).toBe('device_revoked');
+    expect((await login('0922222222', s.password)).json().error.code).toBe('invalid_credentials');
+
+    const reset = await t.call({
+      method: 'PATCH',
+      url: `/api/users/${s.users['0922222222']}`,
+      token: s.tokens['canbo'],
+      payload: { disabled: false, resetPassword: true },
+    });
+    const temp = reset.json().temporaryPassword as string;
+    expect((await login('0922222222', s.password)).statusCode).toBe(401);
+    expect((await login('0922222222', temp)).json().user.mustChangePassword).toBe(true);
+  });
+
+  it('villages: names are unique in the commune; archived ones leave the volunteers’ scope', async () => {
+    const dup = await t.call({
+      method: 'POST',
+      url: '/api/villages',
+      token: s.tokens['canbo'],
+      payload: { name: 'thôn đông' },
+    });
+    expect(dup.json().error.code).toBe('village_name_taken');
+    const bad = await t.call({
+      method: 'POST',
+      url: '/api/villages',
+      token: s.tokens['canbo'],
+      payload: { name: 'X', kind: 'lang' },
+    });
+    expect(bad.json().error.code).toBe('validation_failed');
+    await t.call({
+      method: 'PATCH',
+      url: `/api/villages/${s.villages['Thôn Tây']}`,
+      token: s.tokens['canbo'],
+      payload: { archived: true },
+    });
+    const me = await t.call({ method: 'GET', url: '/api/me', token: s.tokens['0922222222'] });
+    expect(me.json().villages.map((v: { name: string }) => v.name)).toEqual(['Thôn Đông']);
+  });
+
+  it('lists devices with when they were last seen, and marks the caller’s own', async () => {
+    t.clock.now += 1;
+    const res = await t.call({ method: 'GET', url: '/api/devices', token: s.tokens['totruong'] });
+    const devices = res.json().devices as {
+      user: { username: string };
+      current: boolean;
+      lastSeenAt: string;
+    }[];
+    expect(devices.map((d) => [d.user.username, d.current]).sort()).toEqual([
+      ['0922222222', false],
+      ['totruong', true],
+    ]);
+    expect(Number.isNaN(Date.parse(devices[0]?.lastSeenAt ?? ''))).toBe(false);
+  });
+});

@@ -1,0 +1,138 @@
+import 'fake-indexeddb/auto';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { metaValue, SYNC_KEYS, type RejectedOp } from '../../src/app/db/syncStore';
+import { createApp } from '../../src/server/app';
+import { migrate } from '../../src/server/store/migrate';
+import type { Store } from '../../src/server/store/store';
+import { seedCommune, type SeededCommune } from '../support/accounts';
+import { createTestDatabase, DATABASE_KINDS } from '../support/stores';
+import { op, syncApi, uuid } from '../support/sync';
+import { createTestDevice, injectTransport, type TestDevice } from '../support/syncDevice';
+
+describe.each(DATABASE_KINDS)('the device sync engine against the server on %s', (kind) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()?.();
+  });
+
+  async function setup(): Promise<{ app: FastifyInstance; store: Store; seed: SeededCommune }> {
+    const db = await createTestDatabase(kind);
+    cleanups.push(() => db.drop());
+    const store = await db.open();
+    cleanups.push(() => store.close());
+    await migrate(store);
+    const seed = await seedCommune(store, {
+      villages: ['Thôn Đông', 'Thôn Tây'],
+      users: [
+        { username: 'lan', role: 'volunteer', villages: ['Thôn Đông', 'Thôn Tây'] },
+        { username: 'canbo', role: 'officer' },
+      ],
+    });
+    const app = await createApp({ store });
+    cleanups.push(() => app.close());
+    return { app, store, seed };
+  }
+  const device = (name: string): TestDevice => {
+    const d = createTestDevice(`${kind}-${name}-${uuid()}`, Date.now);
+    cleanups.push(() => d.close());
+    return d;
+  };
+
+  it('resumes a pull cut by the network from the stored cursor, without starting over', async () => {
+    const { app, seed } = await setup();
+    const dong = seed.villages['Thôn Đông'] as string;
+    const ids = Array.from({ length: 25 }, () => uuid());
+    await syncApi(app, seed.tokens.canbo as string).push(
+      ids.map((id, i) => op('household', id, { villageId: dong, headName: `Hộ ${i}` })),
+    );
+    const phone = device('resume');
+    let calls = 0;
+    let served = 0;
+    const base = injectTransport(app, seed.tokens.lan as string, {
+      failPull: () => ++calls === 3, // the network drops on the third page
+    });
+    const counting = {
+      ...base,
+      pull: async (...args: Parameters<typeof base.pull>) => {
+        const res = await base.pull(...args);
+        if (res.ok) served += res.value.records.length;
+        return res;
+      },
+    };
+    const cut = await phone.sync(counting, 10);
+    expect(cut).toEqual({ ok: false, failure: 'offline' });
+    expect(await phone.db.households.count()).toBe(20);
+    const resumed = await phone.sync(counting, 10);
+    expect(resumed.ok && resumed.pulled).toBe(5);
+    expect(served).toBe(25); // no page was downloaded twice
+    expect(await phone.db.households.count()).toBe(25);
+    expect(await metaValue(phone.db, SYNC_KEYS.lastSyncAt)).toBeTypeOf('number');
+  });
+
+  it('undoes a refused change on the device and lists it with its reason', async () => {
+    const { app, seed } = await setup();
+    const dong = seed.villages['Thôn Đông'] as string;
+    const phone = device('reject');
+    const transport = injectTransport(app, seed.tokens.lan as string);
+    const h = uuid();
+    const v = uuid();
+    await phone.write([
+      { entity: 'household', id: h, fields: { villageId: dong, headName: 'Lê Văn Cường' } },
+      { entity: 'visit', id: v, fields: { householdId: h, at: Date.UTC(2026, 10, 20) } },
+    ]);
+    expect((await phone.sync(transport)).ok).toBe(true);
+    await phone.write([{ entity: 'visit', id: v, fields: { at: Date.UTC(2026, 10, 21) } }]);
+    await phone.write([{ entity: 'skill', id: uuid(), fields: { title: 'Cài VNeID' } }]);
+    expect(await phone.db.skills.count()).toBe(1);
+
+    const out = await phone.sync(transport);
+    expect(out.ok && out.rejected.map((r) => r.code)).toEqual(['append_only', 'officer_only']);
+    expect((await phone.db.visits.get(v))?.at).toBe(Date.UTC(2026, 10, 20));
+    expect(await phone.db.skills.count()).toBe(0);
+    expect(await phone.db.outbox.count()).toBe(0);
+    const listed = await metaValue<RejectedOp[]>(phone.db, SYNC_KEYS.rejected);
+    expect(listed?.map((r) => r.entity).sort()).toEqual(['skill', 'visit']);
+  });
+
+  it('drops the rows of a village leaving the scope, after pushing its pending edits', async () => {
+    const { app, store, seed } = await setup();
+    const dong = seed.villages['Thôn Đông'] as string;
+    const tay = seed.villages['Thôn Tây'] as string;
+    const phone = device('scope');
+    const transport = injectTransport(app, seed.tokens.lan as string);
+    const hd = uuid();
+    const ht = uuid();
+    await phone.write([
+      { entity: 'household', id: hd, fields: { villageId: dong, headName: 'Đông' } },
+      { entity: 'household', id: ht, fields: { villageId: tay, headName: 'Tây' } },
+    ]);
+    await phone.sync(transport);
+    await phone.write([{ entity: 'household', id: ht, fields: { phone: '0912000111' } }]);
+    await store.query('DELETE FROM user_villages WHERE user_id = $1 AND village_id = $2', [
+      seed.users.lan,
+      tay,
+    ]);
+    // Lan lost Thôn Tây while her edit was unsent: the edit is refused (no longer hers) and
+    // listed, and the village's rows leave the phone.
+    const out = await phone.sync(transport);
+    expect(out.ok && out.rejected.map((r) => r.code)).toEqual(['out_of_scope']);
+    expect(await phone.db.households.get(ht)).toBeUndefined();
+    expect(await phone.db.households.get(hd)).toBeDefined();
+  });
+
+  it('tells the user to update when the server no longer serves this app version', async () => {
+    const { app, seed } = await setup();
+    const phone = device('old');
+    const transport = injectTransport(app, seed.tokens.lan as string);
+    const old = {
+      ...transport,
+      pull: async () =>
+        ({
+          ok: false,
+          error: { kind: 'api', status: 426, code: 'protocol_outdated' },
+        }) as const,
+    };
+    expect(await phone.sync(old)).toEqual({ ok: false, failure: 'outdated' });
+  });
+});

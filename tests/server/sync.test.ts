@@ -1,0 +1,186 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { migrate } from '../../src/server/store/migrate';
+import type { Store } from '../../src/server/store/store';
+import { bearer, seedCommune, type SeededCommune } from '../support/accounts';
+import { createTestDatabase, DATABASE_KINDS } from '../support/stores';
+import { clockAt, op, syncApi, uuid } from '../support/sync';
+
+describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()?.();
+  });
+
+  async function setup(): Promise<{ app: FastifyInstance; store: Store; seed: SeededCommune }> {
+    const db = await createTestDatabase(kind);
+    cleanups.push(() => db.drop());
+    const store = await db.open();
+    cleanups.push(() => store.close());
+    await migrate(store);
+    const seed = await seedCommune(store, {
+      villages: ['Thôn Đông', 'Thôn Tây'],
+      users: [
+        { username: 'lan', role: 'volunteer', villages: ['Thôn Đông'] },
+        { username: 'minh', role: 'volunteer', villages: ['Thôn Đông'] },
+        { username: 'hoa', role: 'volunteer', villages: ['Thôn Tây'] },
+        { username: 'canbo', role: 'officer' },
+      ],
+    });
+    const app = await createApp({ store });
+    cleanups.push(() => app.close());
+    return { app, store, seed };
+  }
+
+  it('delivers a pushed household to another device of the village, and a re-sent batch changes nothing', async () => {
+    const { app, seed } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const minh = syncApi(app, seed.tokens.minh as string);
+    const dong = seed.villages['Thôn Đông'] as string;
+    const h = uuid();
+    const batch = [op('household', h, { villageId: dong, headName: 'Nguyễn Văn An' })];
+    const first = await lan.push(batch);
+    expect(first.results).toEqual([{ opId: batch[0]?.opId, status: 'applied' }]);
+
+    const pulled = await minh.pullAll();
+    expect(pulled.records.get(`household:${h}`)?.data).toEqual({
+      villageId: dong,
+      headName: 'Nguyễn Văn An',
+    });
+
+    const again = await lan.push(batch);
+    expect(again.results[0]?.status).toBe('duplicate');
+    // Nothing new after the cursor: the re-sent op did not move the record in the change stream.
+    const after = await minh.pull(pulled.cursor);
+    expect(after.records).toEqual([]);
+  });
+
+  it('answers every refused op with its code and still applies the rest of the batch', async () => {
+    const { app, seed } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const dong = seed.villages['Thôn Đông'] as string;
+    const tay = seed.villages['Thôn Tây'] as string;
+    const h = uuid();
+    const v = uuid();
+    await lan.push([
+      op('household', h, { villageId: dong, headName: 'Trần Thị Bình' }),
+      op('visit', v, { householdId: h, at: Date.UTC(2026, 10, 20), tasks: ['cai_vneid'] }),
+    ]);
+    const ops = [
+      op('hamlet', uuid(), { name: 'x' }),
+      op('household', 'not-a-uuid', { villageId: dong }),
+      op('household', uuid(), { villageId: tay, headName: 'Ngoài thôn' }),
+      op('skill', uuid(), { title: 'Cài VNeID' }),
+      op('visit', v, { householdId: h, at: Date.UTC(2026, 10, 21), tasks: ['cai_vneid'] }),
+      op('visit', v, { householdId: h, at: Date.UTC(2026, 10, 20), tasks: ['cai_vneid'] }),
+      op('household', uuid(), { villageId: dong }, clockAt(Date.now() + 3 * 86_400_000)),
+      op('member', uuid(), { householdId: uuid(), name: 'Mồ côi' }),
+      op('household', h, { phone: '0912345678' }),
+    ];
+    const res = await lan.push(ops);
+    expect(res.results.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'unknown_entity'],
+      ['rejected', 'invalid_id'],
+      ['rejected', 'out_of_scope'],
+      ['rejected', 'officer_only'],
+      ['rejected', 'append_only'],
+      ['duplicate', undefined],
+      ['rejected', 'clock_drift'],
+      ['rejected', 'missing_village'],
+      ['applied', undefined],
+    ]);
+    // A refused edit carries the server's copy, so the device can undo its local change.
+    expect(res.results[4]?.current?.data.at).toBe(Date.UTC(2026, 10, 20));
+    const { records } = await syncApi(app, seed.tokens.canbo as string).pullAll();
+    expect(records.get(`household:${h}`)?.data.phone).toBe('0912345678');
+    expect([...records.keys()].filter((k) => k.startsWith('household:'))).toHaveLength(1);
+  });
+
+  it('keeps the later write per field whatever order the pushes arrive in', async () => {
+    const { app, seed } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const minh = syncApi(app, seed.tokens.minh as string);
+    const dong = seed.villages['Thôn Đông'] as string;
+    const h = uuid();
+    const t = Date.now() - 60_000;
+    await lan.push([
+      op('household', h, { villageId: dong, headName: 'A', phone: '0911111111' }, clockAt(t, 'a')),
+    ]);
+    // Minh's later edit of the phone arrives first; Lan's earlier edit of the phone arrives after.
+    await minh.push([op('household', h, { phone: '0987654321' }, clockAt(t + 2000, 'b'))]);
+    const late = await lan.push([
+      op('household', h, { phone: '0900000000', address: 'Xóm 3' }, clockAt(t + 1000, 'a')),
+    ]);
+    expect(late.results[0]?.status).toBe('applied'); // the address is new
+    const { records } = await minh.pullAll();
+    expect(records.get(`household:${h}`)?.data).toMatchObject({
+      headName: 'A',
+      phone: '0987654321',
+      address: 'Xóm 3',
+    });
+  });
+
+  it('scopes pulls to the villages a volunteer serves, and follows scope changes', async () => {
+    const { app, store, seed } = await setup();
+    const canbo = syncApi(app, seed.tokens.canbo as string);
+    const hoa = syncApi(app, seed.tokens.hoa as string);
+    const dong = seed.villages['Thôn Đông'] as string;
+    const tay = seed.villages['Thôn Tây'] as string;
+    const hd = uuid();
+    const ht = uuid();
+    const m = uuid();
+    const skill = uuid();
+    await canbo.push([
+      op('household', hd, { villageId: dong, headName: 'Đông' }),
+      op('member', m, { householdId: hd, name: 'Con nhà Đông' }),
+      op('household', ht, { villageId: tay, headName: 'Tây' }),
+      op('skill', skill, { title: 'Cài VNeID' }),
+    ]);
+    const first = await hoa.pullAll();
+    expect([...first.records.keys()].sort()).toEqual([`household:${ht}`, `skill:${skill}`].sort());
+    expect(first.scope).toEqual([tay]);
+
+    // Hoa is given Thôn Đông too: its rows arrive although their seqs are below her cursor.
+    await store.query('INSERT INTO user_villages VALUES ($1, $2, $3)', [
+      seed.communeCode,
+      seed.users.hoa,
+      dong,
+    ]);
+    const grown = await hoa.pullAll(first.cursor);
+    expect([...grown.records.keys()].sort()).toEqual([`household:${hd}`, `member:${m}`].sort());
+    expect(grown.scope.sort()).toEqual([dong, tay].sort());
+
+    // The Đông household moves to Tây: its member follows it into Tây.
+    await canbo.push([op('household', hd, { villageId: tay })]);
+    await store.query('DELETE FROM user_villages WHERE user_id = $1 AND village_id = $2', [
+      seed.users.hoa,
+      dong,
+    ]);
+    const moved = await hoa.pullAll(grown.cursor);
+    expect(moved.scope).toEqual([tay]);
+    expect(moved.records.get(`member:${m}`)?.villageId).toBe(tay);
+    expect(moved.records.get(`household:${hd}`)?.villageId).toBe(tay);
+  });
+
+  it('refuses a request without a device token and an app too old to understand the server', async () => {
+    const { app, seed } = await setup();
+    const anon = await app.inject({ method: 'GET', url: '/api/sync/pull' });
+    expect(anon.json().error.code).toBe('unauthenticated');
+    const old = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { ...bearer(seed.tokens.lan as string), 'x-protocol-version': '0' },
+      payload: { ops: [] },
+    });
+    expect(old.statusCode).toBe(426);
+    expect(old.json().error.code).toBe('protocol_outdated');
+    const tooMany = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(seed.tokens.lan as string),
+      payload: { ops: Array.from({ length: 501 }, () => op('skill', uuid(), { title: 'x' })) },
+    });
+    expect(tooMany.json().error.code).toBe('validation_failed');
+  });
+});

@@ -1,0 +1,37 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createApp } from '../../src/server/app';
+import { migrate } from '../../src/server/store/migrate';
+import type { DatabaseKind, Store } from '../../src/server/store/store';
+import { createTestDatabase } from './stores';
+
+/** A migrated test database and the HTTP app on it, with a clock the test can move. */
+export interface TestApp {
+  app: FastifyInstance;
+  store: Store;
+  clock: { now: number };
+  call(opts: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
+  const db = await createTestDatabase(kind);
+  const store = await db.open();
+  await migrate(store);
+  const clock = { now: Date.parse('2026-03-01T08:00:00Z') };
+  const app = await createApp({ store, now: () => clock.now });
+  return {
+    app,
+    store,
+    clock,
+    call: ({ token, headers, ...opts }) =>
+      app.inject({
+        ...opts,
+        headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      }),
+    async close() {
+      await app.close();
+      await store.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiResult } from '../../src/app/api/client';
+import { TungNhaDb } from '../../src/app/db/db';
+import { writeAll, type Write } from '../../src/app/db/mutate';
+import { ENTITY_TABLE } from '../../src/app/db/tables';
+import { syncOnce, type SyncOutcome } from '../../src/app/sync/engine';
+import type { SyncTransport } from '../../src/app/sync/transport';
+import { errorCodeSchema } from '../../src/protocol/errors';
+import { pullResponseSchema, pushResponseSchema, type PushResponse } from '../../src/protocol/sync';
+import { bearer } from './accounts';
+
+/** A device test double: the app's real Dexie database (fake-indexeddb) and sync engine. */
+
+async function inject<T>(
+  app: FastifyInstance,
+  token: string,
+  parse: (v: unknown) => T,
+  req: { method: 'GET' | 'POST'; url: string; payload?: unknown },
+): Promise<ApiResult<T>> {
+  const res = await app.inject({
+    method: req.method,
+    url: req.url,
+    headers: bearer(token),
+    ...(req.payload === undefined ? {} : { payload: req.payload as object }),
+  });
+  if (res.statusCode !== 200) {
+    const code = errorCodeSchema.parse(res.json().error.code);
+    return { ok: false, error: { kind: 'api', status: res.statusCode, code } };
+  }
+  return { ok: true, value: parse(res.json()) };
+}
+
+/** Calls an in-process server; `faults` can lose a push's answer or cut a pull. */
+export function injectTransport(
+  app: FastifyInstance,
+  token: string,
+  hooks: {
+    onPushed?: (ops: Parameters<SyncTransport['push']>[0], res: PushResponse) => void;
+    loseNextPushAnswer?: () => boolean;
+    failPull?: () => boolean;
+    /** Runs before each pull request, e.g. a user edit made while the sync is under way. */
+    beforePull?: () => Promise<void>;
+  } = {},
+): SyncTransport {
+  return {
+    async push(ops) {
+      const res = await inject(app, token, (v) => pushResponseSchema.parse(v), {
+        method: 'POST',
+        url: '/api/sync/push',
+        payload: { ops },
+      });
+      if (res.ok) hooks.onPushed?.(ops, res.value);
+      if (res.ok && hooks.loseNextPushAnswer?.()) return { ok: false, error: { kind: 'offline' } };
+      return res;
+    },
+    async pull(cursor, limit, count) {
+      await hooks.beforePull?.();
+      if (hooks.failPull?.()) return { ok: false, error: { kind: 'offline' } };
+      const q = new URLSearchParams({ limit: String(limit) });
+      if (cursor) q.set('cursor', cursor);
+      if (count) q.set('count', '1');
+      return inject(app, token, (v) => pullResponseSchema.parse(v), {
+        method: 'GET',
+        url: `/api/sync/pull?${q}`,
+      });
+    },
+  };
+}
+
+export interface TestDevice {
+  db: TungNhaDb;
+  write(writes: Write[]): Promise<string>;
+  sync(transport: SyncTransport, pageLimit?: number): Promise<SyncOutcome>;
+  /** Every synced row of the device as `entity:id` → { data, clocks } (derived fields left out). */
+  snapshot(): Promise<
+    Map<string, { data: Record<string, unknown>; clocks: Record<string, string> }>
+  >;
+  close(): Promise<void>;
+}
+
+export function createTestDevice(name: string, now: () => number): TestDevice {
+  const db = new TungNhaDb(name);
+  return {
+    db,
+    write: (writes) => writeAll(writes, db, now),
+    sync: (transport, pageLimit) => syncOnce({ db, transport, now, pageLimit }),
+    async snapshot() {
+      const out = new Map<
+        string,
+        { data: Record<string, unknown>; clocks: Record<string, string> }
+      >();
+      for (const [entity, table] of Object.entries(ENTITY_TABLE)) {
+        for (const row of await db.entityTable(table).toArray()) {
+          const { id, _clocks, ...rest } = row;
+          const data = Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('_')));
+          out.set(`${entity}:${id}`, { data, clocks: _clocks });
+        }
+      }
+      return out;
+    },
+    async close() {
+      db.close();
+      await db.delete();
+    },
+  };
+}
+
+/** Calls a real server over HTTP (as the app does), at a base URL that may change (restarts). */
+export function fetchTransport(
+  baseUrl: () => string,
+  token: string,
+  hooks: { beforePush?: () => void } = {},
+): SyncTransport {
+  const call = async <T>(
+    path: string,
+    parse: (v: unknown) => T,
+    init?: RequestInit,
+  ): Promise<ApiResult<T>> => {
+    let res: Response;
+    try {
+      res = await fetch(`${baseUrl()}${path}`, {
+        ...init,
+        headers: {
+          ...bearer(token),
+          'content-type': 'application/json',
+          'x-protocol-version': '1',
+        },
+      });
+    } catch {
+      return { ok: false, error: { kind: 'offline' } };
+    }
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      return { ok: false, error: { kind: 'offline' } };
+    }
+    if (!res.ok) {
+      const code = errorCodeSchema.parse((json as { error: { code: string } }).error.code);
+      return { ok: false, error: { kind: 'api', status: res.status, code } };
+    }
+    return { ok: true, value: parse(json) };
+  };
+  return {
+    push(ops) {
+      hooks.beforePush?.();
+      return call('/api/sync/push', (v) => pushResponseSchema.parse(v), {
+        method: 'POST',
+        body: JSON.stringify({ ops }),
+      });
+    },
+    pull(cursor, limit, count) {
+      const q = new URLSearchParams({ limit: String(limit) });
+      if (cursor) q.set('cursor', cursor);
+      if (count) q.set('count', '1');
+      return call(`/api/sync/pull?${q}`, (v) => pullResponseSchema.parse(v));
+    },
+  };
+}
