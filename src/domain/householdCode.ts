@@ -14,29 +14,25 @@ export const CODE_LENGTH = CODE_BODY_LENGTH + 1;
 
 const valueOf = (c: string): number => CODE_ALPHABET.indexOf(c);
 
-/** Luhn mod N check character over the given characters (all from CODE_ALPHABET or digits). */
-export function checkCharacter(chars: string): string {
-  let factor = 2;
+/** Luhn mod N sum; `doubleLast` doubles the rightmost character (computing a check) or not (verifying). */
+function luhnSum(chars: string, doubleLast: boolean): number {
+  let factor = doubleLast ? 2 : 1;
   let sum = 0;
   for (let i = chars.length - 1; i >= 0; i--) {
-    let addend = factor * valueOf(chars[i] as string);
+    const addend = factor * valueOf(chars[i] as string);
     factor = factor === 2 ? 1 : 2;
-    addend = Math.floor(addend / N) + (addend % N);
-    sum += addend;
+    sum += Math.floor(addend / N) + (addend % N);
   }
-  return CODE_ALPHABET[(N - (sum % N)) % N] as string;
+  return sum;
+}
+
+/** Luhn mod N check character over the given characters (all from CODE_ALPHABET or digits). */
+export function checkCharacter(chars: string): string {
+  return CODE_ALPHABET[(N - (luhnSum(chars, true) % N)) % N] as string;
 }
 
 function isValidLuhn(chars: string): boolean {
-  let factor = 1;
-  let sum = 0;
-  for (let i = chars.length - 1; i >= 0; i--) {
-    let addend = factor * valueOf(chars[i] as string);
-    factor = factor === 2 ? 1 : 2;
-    addend = Math.floor(addend / N) + (addend % N);
-    sum += addend;
-  }
-  return sum % N === 0;
+  return luhnSum(chars, false) % N === 0;
 }
 
 /** A new code for a household of `communeCode`; `random` returns integers in [0, 32). */

@@ -72,11 +72,17 @@ async function scanTimes(page: Page, url: string, video: string, codes: string[]
   for (const code of codes) {
     await writeQrVideo(video, householdLink(url, BENCH_COMMUNE, code));
     await page.goto(`${url}/quet`);
-    await page.waitForFunction(
-      () => performance.getEntriesByName('tn:household-shown').length > 0,
-      null,
-      { timeout: 60_000, polling: 50 },
-    );
+    await page
+      .waitForFunction(() => performance.getEntriesByName('tn:household-shown').length > 0, null, {
+        timeout: 60_000,
+        polling: 50,
+      })
+      .catch(async (err: unknown) => {
+        const seen = (await page.locator('main, body').first().innerText()).slice(0, 300);
+        throw new Error(`no household shown after scanning ${code} (${page.url()}): ${seen}`, {
+          cause: err,
+        });
+      });
     times.push(
       await page.evaluate(
         () => performance.measure('tn:qr-open', 'tn:qr-decoded', 'tn:household-shown').duration,

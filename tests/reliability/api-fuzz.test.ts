@@ -271,14 +271,13 @@ describe.each(DATABASE_KINDS)('API fuzzing on %s', (kind) => {
           .filter((k) => !(k in valid) && !['__proto__', 'constructor', 'prototype'].includes(k));
         await fc.assert(
           fc.asyncProperty(key, fc.jsonValue({ maxDepth: 2 }), async (k, v) => {
+            const payload = { ...valid, [k]: v };
             await h.send(
-              {
-                method: route.method,
-                url: routeUrl(route, w),
-                token: officer(),
-                payload: { ...valid, [k]: v },
-              },
-              ['validation_failed'],
+              { method: route.method, url: routeUrl(route, w), token: officer(), payload },
+              // A nested "__proto__" or "constructor" key is refused by the JSON parser itself.
+              /"(__proto__|constructor)"/.test(JSON.stringify(payload))
+                ? ['validation_failed', 'bad_request']
+                : ['validation_failed'],
             );
           }),
           { numRuns: RUNS },

@@ -1,6 +1,6 @@
-import { preloadable } from '../../platform/preloadable';
+import { preloadable } from '../../ui/preloadable';
 
-/** The household page, loaded when first needed, or ahead of time by the QR scanner. */
+/** The household page, loaded on first use; the QR scanner preloads it so a scan opens it at once. */
 export const lazyHouseholdScreen = preloadable(() =>
   import('./HouseholdScreen').then((m) => m.HouseholdScreen),
 );
