@@ -61,18 +61,11 @@ describe('the movement’s models in Chromium, offline', () => {
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await loginInBrowser(page, server.url, officer.username, officer.password);
-    // Once the worker has installed (precached the shell), a reload puts the page under its control.
-    await page.waitForFunction(
-      async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
-      null,
-      { timeout: 60_000, polling: 250 },
-    );
-    let controlled = false;
-    for (let i = 0; i < 5 && !controlled; i++) {
-      await page.reload();
-      controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
-    }
-    if (!controlled) throw new Error('the service worker never took control');
+    // Once the worker has installed (precached the shell) it takes control of the page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 60_000,
+      polling: 250,
+    });
     await page.getByTestId('session-bar').waitFor();
     await context.setOffline(true);
     await page.reload();

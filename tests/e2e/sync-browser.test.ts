@@ -79,7 +79,9 @@ describe('two phones converge through the real server', () => {
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       await loginInBrowser(page, server.url, user, TEST_PASSWORD);
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+        timeout: 60_000,
+      });
       phones.push({ context, page });
     }
     const [lan, minh] = phones as [(typeof phones)[0], (typeof phones)[0]];

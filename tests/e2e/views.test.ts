@@ -153,7 +153,9 @@ describe('leader views in Chromium', () => {
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await loginInBrowser(page, server.url, LEADER, TEST_PASSWORD);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 60_000,
+    });
     await syncNow(page, server.url);
   });
   afterAll(async () => {

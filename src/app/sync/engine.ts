@@ -79,15 +79,19 @@ export async function syncOnce(deps: SyncEngineDeps): Promise<SyncOutcome> {
 
   let pulled = 0;
   let total: number | null = null;
-  let cursor = await metaValue<string>(db, SYNC_KEYS.cursor);
+  const cursor = await metaValue<string>(db, SYNC_KEYS.cursor);
+  const limit = deps.pageLimit ?? PULL_PAGE;
+  let next = transport.pull(cursor, limit, true);
   for (let first = true; ; first = false) {
-    const res = await transport.pull(cursor, deps.pageLimit ?? PULL_PAGE, first);
+    const res = await next;
     if (!res.ok) return { ok: false, failure: failureOf(res.error) };
     const page = res.value;
     if (first && page.remaining !== undefined) total = page.remaining + page.records.length;
+    // The next page downloads while this one is written: its cursor is known already. Only the
+    // cursor of an applied page is ever stored, so an interruption still resumes where it was.
+    if (page.hasMore) next = transport.pull(page.cursor, limit, false);
     await applyPullPage(db, page, now());
     pulled += page.records.length;
-    cursor = page.cursor;
     progress({ phase: 'pull', done: pulled, total });
     if (!page.hasMore) break;
   }
