@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { PRIORITY_FLAGS } from '../../../domain/entities';
-import { isValid, validateHousehold } from '../../../domain/validation';
+import { validateHousehold } from '../../../domain/validation';
 import { useDraft } from '../../db/useDraft';
+import { submitDraft } from '../field/submitDraft';
 import type { Session } from '../../session/types';
 import { CheckTile, FormActions, RestoredNote, TextField } from '../field/FormBits';
 import { FLAG_LABEL } from '../field/labels';
@@ -24,13 +25,13 @@ export function HouseholdForm(props: {
   const show = tried ? errors : {};
   const set = <K extends keyof Form>(k: K, v: Form[K]) => draft.set((p) => ({ ...p, [k]: v }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTried(true);
-    if (!isValid(errors)) return;
-    await props.onSave(f);
-    await draft.clear();
-  }
+  const submit = submitDraft({
+    value: f,
+    errors,
+    markTried: () => setTried(true),
+    save: props.onSave,
+    clearDraft: () => draft.clear(),
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Thông tin hộ gia đình">

@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { activeSkills, type SkillRef } from '../../../domain/skills';
-import { isValid, validateMember } from '../../../domain/validation';
+import { validateMember } from '../../../domain/validation';
 import { useDraft } from '../../db/useDraft';
+import { submitDraft } from '../field/submitDraft';
 import { GdsChecks } from '../gds/GdsChecks';
 import { CheckTile, FormActions, RestoredNote, SelectField, TextField } from '../field/FormBits';
 import { GENDER_LABEL, PLATFORM_LABEL, RELATION_LABEL, VNEID_LABEL } from '../field/labels';
@@ -29,13 +30,13 @@ export function MemberForm(props: {
       skills: on ? [...new Set([...p.skills, code])] : p.skills.filter((c) => c !== code),
     }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTried(true);
-    if (!isValid(errors)) return;
-    await props.onSave(f);
-    await draft.clear();
-  }
+  const submit = submitDraft({
+    value: f,
+    errors,
+    markTried: () => setTried(true),
+    save: props.onSave,
+    clearDraft: () => draft.clear(),
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Thông tin thành viên">

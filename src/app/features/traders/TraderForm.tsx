@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { vietnamDay } from '../../../domain/calendar';
 import { TRADER_STAGES } from '../../../domain/trader4t';
-import { isValid } from '../../../domain/validation';
 import { useDraft } from '../../db/useDraft';
+import { submitDraft } from '../field/submitDraft';
 import { FormActions, RestoredNote, TextField } from '../field/FormBits';
 import { ERROR_MESSAGE } from '../field/labels';
 import { validateTrader, type TraderForm as Form } from './actions';
@@ -26,13 +26,13 @@ export function TraderForm(props: {
   const show = tried ? errors : {};
   const set = (k: keyof Form, v: string) => draft.set((p) => ({ ...p, [k]: v }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTried(true);
-    if (!isValid(errors)) return;
-    await props.onSave(f);
-    await draft.clear();
-  }
+  const submit = submitDraft({
+    value: f,
+    errors,
+    markTried: () => setTried(true),
+    save: props.onSave,
+    clearDraft: () => draft.clear(),
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Thông tin tiểu thương">

@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { VISIT_OUTCOMES, VISIT_TASKS, type VisitOutcome } from '../../../domain/entities';
-import { isValid, validateVisit } from '../../../domain/validation';
+import { validateVisit } from '../../../domain/validation';
 import { useDraft } from '../../db/useDraft';
+import { submitDraft } from '../field/submitDraft';
 import { CheckTile, FormActions, RestoredNote, TextField } from '../field/FormBits';
 import { OUTCOME_LABEL, TASK_LABEL } from '../field/labels';
 import type { MemberRow } from '../field/rows';
@@ -28,13 +29,13 @@ export function VisitForm(props: {
       return { ...p, [k]: on ? [...new Set([...list, v])] : list.filter((x) => x !== v) };
     });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTried(true);
-    if (!isValid(errors)) return;
-    await props.onSave(f);
-    await draft.clear();
-  }
+  const submit = submitDraft({
+    value: f,
+    errors,
+    markTried: () => setTried(true),
+    save: props.onSave,
+    clearDraft: () => draft.clear(),
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Ghi lượt hướng dẫn">
