@@ -116,6 +116,12 @@ describe('accounts in Chromium: setup, a volunteer, a lost phone', () => {
     await expect
       .poll(() => phone.getByTestId('session-bar').textContent())
       .toContain('Trần Văn Minh');
+    // The volunteer sees their own devices, this phone among them.
+    await phone.getByRole('button', { name: 'Thiết bị' }).click();
+    await phone.getByRole('heading', { name: 'Thiết bị của tôi' }).waitFor();
+    await expect.poll(() => phone.locator('main').textContent()).toContain('máy này');
+    await phone.goto(server.url);
+    await phone.getByTestId('session-bar').waitFor();
     await putRow(phone, 'drafts', { formId: 'ho-moi', value: { name: 'Hộ ông Tư' }, updatedAt: 1 });
     expect((await countRows(phone)).drafts).toBe(1);
 

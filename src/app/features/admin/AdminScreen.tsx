@@ -3,10 +3,18 @@ import { DevicesPanel } from './DevicesPanel';
 import { UsersPanel } from './UsersPanel';
 import { VillagesPanel } from './VillagesPanel';
 
-/** Accounts screen (/quan-ly): villages (officer), volunteers and accounts, devices. Needs the network. */
+/**
+ * Accounts screen (/quan-ly): villages (officer), volunteers and accounts (leader, officer), and
+ * devices — a volunteer sees and can revoke their own. Needs the network.
+ */
 export function AdminScreen({ session }: { session: Session }) {
   if (session.user.role === 'volunteer')
-    return <p>Chỉ tổ trưởng và cán bộ xã dùng màn hình này.</p>;
+    return (
+      <section className="admin">
+        <h1>Thiết bị của tôi</h1>
+        <DevicesPanel />
+      </section>
+    );
   return (
     <section className="admin">
       <h1>Quản lý tài khoản</h1>

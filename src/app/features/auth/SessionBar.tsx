@@ -10,7 +10,7 @@ const ROLE_LABEL = {
   officer: 'Cán bộ xã',
 } as const;
 
-/** Who is logged in, the accounts screen for leaders and officers, and logout. */
+/** Who is logged in, the accounts screen (a volunteer's own devices), and logout. */
 export function SessionBar({ session }: { session: Session }) {
   const [error, setError] = useState('');
   const manager = session.user.role !== 'volunteer';
@@ -27,11 +27,9 @@ export function SessionBar({ session }: { session: Session }) {
         {session.user.displayName} · {ROLE_LABEL[session.user.role]} · {session.commune.name}
       </span>
       <span className="session-actions">
-        {manager && (
-          <button className="btn" type="button" onClick={() => navigate('/quan-ly')}>
-            Quản lý
-          </button>
-        )}
+        <button className="btn" type="button" onClick={() => navigate('/quan-ly')}>
+          {manager ? 'Quản lý' : 'Thiết bị'}
+        </button>
         <button className="btn" type="button" onClick={() => void onLogout()}>
           Đăng xuất
         </button>
