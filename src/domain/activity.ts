@@ -17,11 +17,31 @@ function inRange(day: Day, range: DayRange | undefined): boolean {
   return !range || (day >= range.start && day <= range.end);
 }
 
+/** An effective visit reduced to what activity counts: its Vietnamese day, who, where. */
+export interface DatedVisit {
+  day: Day;
+  volunteerId: string;
+  householdId: string;
+}
+
+export function datedVisits(visits: readonly VisitFacts[]): DatedVisit[] {
+  return effectiveVisits(visits).map((v) => ({
+    day: vietnamDay(v.at),
+    volunteerId: v.volunteerId,
+    householdId: v.householdId,
+  }));
+}
+
 /** Visits per volunteer per ISO week (Vietnam time), by week then volunteer. */
 export function volunteerWeeks(visits: readonly VisitFacts[], range?: DayRange): VolunteerWeek[] {
+  return volunteerWeeksOf(datedVisits(visits), range);
+}
+
+/** volunteerWeeks over visits already reduced to days (effective visits only). */
+export function volunteerWeeksOf(visits: readonly DatedVisit[], range?: DayRange): VolunteerWeek[] {
   const rows = new Map<string, { row: VolunteerWeek; households: Set<string> }>();
-  for (const v of effectiveVisits(visits)) {
-    const day = vietnamDay(v.at);
+  for (const v of visits) {
+    const day = v.day;
     if (!inRange(day, range)) continue;
     const week = isoWeek(day);
     const key = `${week}|${v.volunteerId}`;
@@ -55,7 +75,12 @@ export interface ActivityTotals {
 }
 
 export function activityTotals(visits: readonly VisitFacts[], range?: DayRange): ActivityTotals {
-  const inside = effectiveVisits(visits).filter((v) => inRange(vietnamDay(v.at), range));
+  return activityTotalsOf(datedVisits(visits), range);
+}
+
+/** activityTotals over visits already reduced to days (effective visits only). */
+export function activityTotalsOf(visits: readonly DatedVisit[], range?: DayRange): ActivityTotals {
+  const inside = visits.filter((v) => inRange(v.day, range));
   return {
     visits: inside.length,
     householdsReached: new Set(inside.map((v) => v.householdId)).size,

@@ -120,6 +120,91 @@ export interface IndicatorSet {
   unknownAge: number;
 }
 
+/**
+ * What the indicators count, before percentages and targets: computed from the rows by
+ * computeIndicators, or added up from per-household summaries by summaryFigures.ts. One function
+ * (indicatorSet) turns either into results, so the two ways cannot disagree on definitions.
+ */
+export interface IndicatorCounts {
+  adults: number;
+  adultsBasicSkills: number;
+  adultsSmartphone: number;
+  adultsEpayment: number;
+  sixteen: number;
+  sixteenVneid: number;
+  households: number;
+  gdsHouseholds: number;
+  mentors: number;
+  mentorsAtTarget: number;
+  unknownAge: number;
+}
+
+export function emptyIndicatorCounts(): IndicatorCounts {
+  return {
+    adults: 0,
+    adultsBasicSkills: 0,
+    adultsSmartphone: 0,
+    adultsEpayment: 0,
+    sixteen: 0,
+    sixteenVneid: 0,
+    households: 0,
+    gdsHouseholds: 0,
+    mentors: 0,
+    mentorsAtTarget: 0,
+    unknownAge: 0,
+  };
+}
+
+/** One person's facts the indicators read, as bits (kept small in the device's summaries). */
+export const PERSON_BITS = { basicSkills: 1, smartphone: 2, cashless: 4, vneidLevel2: 8 } as const;
+
+export function personBits(m: MemberFacts): number {
+  return (
+    (hasBasicDigitalSkills(m) ? PERSON_BITS.basicSkills : 0) |
+    (m.smartphone === true ? PERSON_BITS.smartphone : 0) |
+    (m.cashless === true ? PERSON_BITS.cashless : 0) |
+    (m.vneid === 'level2' ? PERSON_BITS.vneidLevel2 : 0)
+  );
+}
+
+/** Adds one live person (birth year as stored, facts as personBits) to the counts of `year`. */
+export function countPerson(
+  c: IndicatorCounts,
+  birthYear: number | null | undefined,
+  bits: number,
+  year: number,
+): void {
+  const age = knownAge(birthYear, year);
+  if (age === null) {
+    c.unknownAge++;
+    return;
+  }
+  if (age >= ADULT_AGE) {
+    c.adults++;
+    if (bits & PERSON_BITS.basicSkills) c.adultsBasicSkills++;
+    if (bits & PERSON_BITS.smartphone) c.adultsSmartphone++;
+    if (bits & PERSON_BITS.cashless) c.adultsEpayment++;
+  }
+  if (age >= DIGITAL_ID_MIN_AGE) {
+    c.sixteen++;
+    if (bits & PERSON_BITS.vneidLevel2) c.sixteenVneid++;
+  }
+}
+
+export function indicatorSet(c: IndicatorCounts, overrides: TargetOverrides = {}): IndicatorSet {
+  return {
+    unknownAge: c.unknownAge,
+    indicators: [
+      result('adultsBasicSkills', c.adultsBasicSkills, c.adults, overrides),
+      result('adultsSmartphone', c.adultsSmartphone, c.adults, overrides),
+      result('adultsEpayment', c.adultsEpayment, c.adults, overrides),
+      result('vneidLevel2', c.sixteenVneid, c.sixteen, overrides),
+      result('gdsHouseholds', c.gdsHouseholds, c.households, overrides),
+      result('mentorsAtTarget', c.mentorsAtTarget, c.mentors, overrides),
+    ],
+  };
+}
+
 /** All indicators for a scope, as of `today` (ages are reached during today's year). */
 export function computeIndicators(
   all: ModelData,
@@ -129,40 +214,15 @@ export function computeIndicators(
 ): IndicatorSet {
   const data = scopeData(all, scope);
   const year = yearOf(today);
-  const people = liveMembers(data.households, data.members);
-  const aged = people.map((m) => ({ m, age: knownAge(m.birthYear, year) }));
-  const adults = aged.filter((a) => a.age !== null && a.age >= ADULT_AGE).map((a) => a.m);
-  const sixteen = aged.filter((a) => a.age !== null && a.age >= DIGITAL_ID_MIN_AGE).map((a) => a.m);
+  const c = emptyIndicatorCounts();
+  for (const m of liveMembers(data.households, data.members))
+    countPerson(c, m.birthYear, personBits(m), year);
   const households = data.households.filter(isLiveHousehold);
   const statuses = gdsStatuses(data.households, data.members, data.visits);
-  const gds = households.filter((h) => statuses.get(h.id)?.qualified).length;
+  c.households = households.length;
+  c.gdsHouseholds = households.filter((h) => statuses.get(h.id)?.qualified).length;
   const mentors = mentorsOf(all.mentorships, data.mentorships);
-  const count = (list: MemberFacts[], test: (m: MemberFacts) => boolean) =>
-    list.filter(test).length;
-  return {
-    unknownAge: aged.filter((a) => a.age === null).length,
-    indicators: [
-      result('adultsBasicSkills', count(adults, hasBasicDigitalSkills), adults.length, overrides),
-      result(
-        'adultsSmartphone',
-        count(adults, (m) => m.smartphone === true),
-        adults.length,
-        overrides,
-      ),
-      result(
-        'adultsEpayment',
-        count(adults, (m) => m.cashless === true),
-        adults.length,
-        overrides,
-      ),
-      result(
-        'vneidLevel2',
-        count(sixteen, (m) => m.vneid === 'level2'),
-        sixteen.length,
-        overrides,
-      ),
-      result('gdsHouseholds', gds, households.length, overrides),
-      result('mentorsAtTarget', mentors.filter((p) => p.reached).length, mentors.length, overrides),
-    ],
-  };
+  c.mentors = mentors.length;
+  c.mentorsAtTarget = mentors.filter((p) => p.reached).length;
+  return indicatorSet(c, overrides);
 }

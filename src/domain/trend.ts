@@ -1,5 +1,5 @@
 import { addDays, vietnamDay, type Day } from './calendar';
-import { mentorProgress } from './mentorship';
+import { MENTOR_TARGET, type MentorshipFacts } from './mentorship';
 import { effectiveVisits, groupBy, isLiveHousehold } from './modelInputs';
 import { monthPeriod } from './reportPeriods';
 import { scopeData, type ModelData, type Scope } from './reportScope';
@@ -31,12 +31,45 @@ export function monthlyTrend(
   const visits = effectiveVisits(data.visits)
     .filter((v) => live.has(v.householdId))
     .map((v) => ({ day: vietnamDay(v.at), householdId: v.householdId }))
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    .sort(byDay);
   const byMentor = groupBy(
     all.mentorships.filter((p) => !p.deleted),
     (p) => p.mentorId,
   );
   const mentorIds = new Set(data.mentorships.filter((p) => !p.deleted).map((p) => p.mentorId));
+  const reachedOn = [...mentorIds].map((id) => mentorReachedOn(byMentor.get(id) ?? []));
+  return trendPoints(visits, live.size, reachedOn, from, months);
+}
+
+export const byDay = (a: { day: Day }, b: { day: Day }) =>
+  a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
+
+/**
+ * The day a mentor's pairings (all of one mentor) first reach the target: the start date of the
+ * 5th distinct mentee, counting the pairings that count (mentorProgress); null if never. A mentor
+ * has reached it by a day D exactly when this is ≤ D.
+ */
+export function mentorReachedOn(pairings: readonly MentorshipFacts[]): Day | null {
+  const first = new Map<string, Day>();
+  for (const p of pairings) {
+    if (p.deleted || p.status === 'stopped' || typeof p.startDate !== 'string') continue;
+    const seen = first.get(p.menteeId);
+    if (seen === undefined || p.startDate < seen) first.set(p.menteeId, p.startDate);
+  }
+  return [...first.values()].sort()[MENTOR_TARGET - 1] ?? null;
+}
+
+/**
+ * The trend from facts already reduced: the live households' effective visits by day (sorted),
+ * how many live households there are, and each mentor's mentorReachedOn.
+ */
+export function trendPoints(
+  visits: readonly { day: Day; householdId: string }[],
+  households: number,
+  reachedOn: readonly (Day | null)[],
+  from: { year: number; month: number },
+  months: number,
+): TrendPoint[] {
   const reached = new Set<string>();
   const out: TrendPoint[] = [];
   let i = 0;
@@ -52,15 +85,12 @@ export function monthlyTrend(
       reached.add(v.householdId);
     }
     let atTarget = 0;
-    for (const id of mentorIds) {
-      const started = (byMentor.get(id) ?? []).filter((p) => p.startDate <= period.end);
-      if (mentorProgress(id, started).reached) atTarget++;
-    }
+    for (const on of reachedOn) if (on !== null && on <= period.end) atTarget++;
     out.push({
       month: period.start.slice(0, 7),
       visits: count,
       householdsReached: reached.size,
-      households: live.size,
+      households,
       mentorsAtTarget: atTarget,
     });
   }

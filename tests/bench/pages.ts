@@ -10,7 +10,7 @@ import { build } from 'vite';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const PAGES_DIR = path.join(root, '.tmp/bench-pages');
-const PAGES = ['search', 'pouch'];
+const PAGES = ['search', 'pouch', 'dashboard'];
 
 let built: Promise<void> | null = null;
 

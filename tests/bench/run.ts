@@ -113,13 +113,17 @@ await measure('syncVsPouchRatio', async () => {
 await measure('dashboardMs', async () => {
   const plain = await dashboardBench({ runs: RUNS });
   const slow = await dashboardBench({ runs: RUNS, cpuSlowdown: CPU_SLOWDOWN });
-  results.dashboardMs = plain.dashboardMs;
-  throttled.dashboardMs = slow.dashboardMs;
+  // The budget's figure: current figures after a data change (summaries updated, added up).
+  results.dashboardMs = plain.dashboardRecomputeMs;
+  throttled.dashboardMs = slow.dashboardRecomputeMs;
   results.notes.dashboardMs =
-    `commune dashboard opened over ${plain.records} records (median of ${RUNS}); recomputed ` +
-    `from every row ${plain.dashboardRecomputeMs} ms (read ${plain.dashboardReadMs} + compute ` +
-    `${plain.dashboardComputeMs} + render ${plain.dashboardRenderMs}); one village ` +
-    `${plain.villageDashboardMs} ms; CPU ${CPU_SLOWDOWN}× recompute ${slow.dashboardRecomputeMs} ms`;
+    `commune dashboard over ${plain.records} records (median of ${RUNS}): current figures after ` +
+    `an edit ${plain.dashboardRecomputeMs} ms (update marked summaries ${plain.dashboardUpdateMs} + ` +
+    `read summaries ${plain.dashboardReadMs} + compute ${plain.dashboardComputeMs} + render ` +
+    `${plain.dashboardRenderMs}); opened with kept figures ${plain.dashboardMs} ms; one village ` +
+    `${plain.villageRecomputeMs} ms; one-time rebuild ${plain.dashboardRebuildMs} ms; the old way ` +
+    `from every row ${plain.dashboardRowsReadMs} + ${plain.dashboardRowsComputeMs} ms; ` +
+    `CPU ${CPU_SLOWDOWN}× ${slow.dashboardRecomputeMs} ms`;
 });
 results.throttled = throttled;
 

@@ -1,8 +1,9 @@
 import Dexie, { type Table } from 'dexie';
-import type { DraftRow, EntityRow, MetaRow, OutboxRow } from './schema';
+import type { DraftRow, EntityRow, MarkRow, MetaRow, OutboxRow, SummaryBucketRow } from './schema';
 import { VERSIONS } from './schema';
 import type { EntityTable } from './tables';
 import { searchIndexMiddleware } from './searchIndex';
+import { summaryDirtyMiddleware } from './summaryDirty';
 
 /** The one IndexedDB database of the device: the source of truth on the phone. */
 export class TungNhaDb extends Dexie {
@@ -16,11 +17,14 @@ export class TungNhaDb extends Dexie {
   traders!: Table<EntityRow, string>;
   skills!: Table<EntityRow, string>;
   targets!: Table<EntityRow, string>;
+  summaryBuckets!: Table<SummaryBucketRow, string>;
+  summaryDirty!: Table<MarkRow, string>;
 
   constructor(name = 'tung-nha') {
     super(name);
     for (const v of VERSIONS) this.version(v.version).stores(v.stores);
     this.use(searchIndexMiddleware);
+    this.use(summaryDirtyMiddleware);
   }
 
   entityTable(name: EntityTable): Table<EntityRow, string> {

@@ -30,6 +30,15 @@ export interface OutboxRow extends Op {
   createdAt: number;
 }
 
+/** Households and mentors whose summaries must be made again (summaryDirty.ts); "*": all of them. */
+export type { MarkRow } from './summaryDirty';
+
+/** A bucket of summaries (summaries.ts): households "h<n>" or mentors "m<n>", as JSON text. */
+export interface SummaryBucketRow {
+  id: string;
+  json: string;
+}
+
 /**
  * The version history. Never edit a released version: add a new one with its `upgrade` and a
  * test in tests/app/db that opens the previous version's data.
@@ -55,6 +64,16 @@ export const VERSIONS: { version: number; stores: Record<string, string | null> 
       traders: 'id, memberId, villageId',
       skills: 'id',
       targets: 'id',
+    },
+  },
+  {
+    // Per-household and per-mentor summaries for the dashboard, in buckets (app/db/summaries.ts),
+    // and rows of marks: those to make again (summaryDirty.ts). Data of version 2 has no
+    // summaries yet: summaries.ts rebuilds them all when it finds none.
+    version: 3,
+    stores: {
+      summaryBuckets: 'id',
+      summaryDirty: 'id',
     },
   },
 ];

@@ -8,6 +8,7 @@ import { ActivityTable } from './ActivityTable';
 import type { DashboardFigures } from './figures';
 import { IndicatorBars, VillageTable } from './IndicatorBars';
 import { ALL, ScopePicker, scopeFor, scopeLabel, villageNamer } from './scope';
+import { rebuildLabel, useRebuildProgress } from './rebuildProgress';
 import { dataStamp, readSnapshot, refreshSnapshot, snapshotKey } from './snapshot';
 import { TrendChart } from './TrendChart';
 import { todayVn } from './useViewData';
@@ -30,6 +31,7 @@ function Dashboard(props: { session: Session; scopeValue: string; onScope: (v: s
   const snapshot = useLiveQuery(() => readSnapshot(key), [key]);
   const stamp = useLiveQuery(dataStamp, []);
   const fresh = snapshot && snapshot.stamp === stamp && snapshot.today === today;
+  const progress = useRebuildProgress();
   useEffect(() => {
     if (snapshot === undefined || stamp === undefined || fresh) return;
     void refreshSnapshot(key, scope, today, stamp);
@@ -37,7 +39,7 @@ function Dashboard(props: { session: Session; scopeValue: string; onScope: (v: s
   if (!snapshot)
     return (
       <p className="muted" role="status">
-        Đang tính số liệu trên máy…
+        {progress ? rebuildLabel(progress) : 'Đang tính số liệu trên máy…'}
       </p>
     );
   return (
@@ -47,7 +49,7 @@ function Dashboard(props: { session: Session; scopeValue: string; onScope: (v: s
       today={snapshot.today}
       scopeValue={scopeValue}
       onScope={props.onScope}
-      updating={!fresh}
+      updating={!fresh ? (progress ? rebuildLabel(progress) : true) : false}
     />
   );
 }
@@ -58,7 +60,8 @@ export function DashboardView(props: {
   today: Day;
   scopeValue: string;
   onScope: (v: string) => void;
-  updating?: boolean;
+  /** True, or what is being done (a rebuild's progress), while newer figures are computed. */
+  updating?: boolean | string;
 }) {
   const { session, figures, today, scopeValue } = props;
   return (
@@ -70,7 +73,9 @@ export function DashboardView(props: {
       </p>
       {props.updating && (
         <p className="muted" role="status" data-testid="dashboard-updating">
-          Đang cập nhật theo dữ liệu mới…
+          {typeof props.updating === 'string'
+            ? `${props.updating} (số liệu dưới đây là của lần tính trước)`
+            : 'Đang cập nhật theo dữ liệu mới…'}
         </p>
       )}
       <ScopePicker session={session} value={scopeValue} onChange={props.onScope} />

@@ -1,14 +1,17 @@
 import type { Day } from '../../../domain/calendar';
+import type { ViewData } from '../../../domain/reportData';
 import type { Scope } from '../../../domain/reportScope';
 import { db } from '../../db/db';
-import { dashboardFigures, type DashboardFigures } from './figures';
-import { loadViewData } from './useViewData';
+import { readSummaries, updateSummaries } from '../../db/summaries';
+import { dashboardFiguresOfSummaries, type DashboardFigures } from './figures';
+import { setRebuildProgress } from './rebuildProgress';
 
 /**
  * The dashboard's last figures, kept in db.meta per user and scope, with a stamp of the data they
- * were computed from. Opening the dashboard shows them at once (a commune's 200,000 records take
- * seconds to read from IndexedDB on a phone); when the stamp or the day has changed, the figures
- * are recomputed from the rows and replace the snapshot.
+ * were computed from. Opening the dashboard shows them at once; when the stamp or the day has
+ * changed, the figures are recomputed and replace the snapshot. Recomputing does not read the
+ * commune's 200,000 rows (seconds on a phone): the summaries of the households whose rows changed
+ * are made again (app/db/summaries.ts), then all summaries are added up (figuresNow).
  */
 export interface Snapshot {
   stamp: string;
@@ -49,9 +52,29 @@ export function refreshSnapshot(
   const inFlight = running.get(key);
   if (inFlight) return inFlight;
   const run = (async () => {
-    const figures = dashboardFigures(await loadViewData(), scope, today);
+    const figures = await figuresNow(scope, today);
     await db.meta.put({ key, value: { stamp, today, figures } satisfies Snapshot });
   })().finally(() => running.delete(key));
   running.set(key, run);
   return run;
+}
+
+/** Current figures: summaries brought up to date (telling a rebuild's progress), then added up. */
+export async function figuresNow(scope: Scope, today: Day): Promise<DashboardFigures> {
+  try {
+    await updateSummaries(setRebuildProgress);
+  } finally {
+    setRebuildProgress(null);
+  }
+  const [{ households, mentors }, targets] = await Promise.all([
+    readSummaries(),
+    db.targets.toArray(),
+  ]);
+  return dashboardFiguresOfSummaries(
+    households,
+    mentors,
+    targets as ViewData['targets'],
+    scope,
+    today,
+  );
 }

@@ -1,0 +1,28 @@
+import { useSyncExternalStore } from 'react';
+import type { RebuildProgress } from '../../db/summaries';
+
+/**
+ * How far the one-time rebuild of the dashboard's summaries has gone (a fresh device after its
+ * first sync): null when none is running. Set by snapshot.ts, shown by the dashboard.
+ */
+let current: RebuildProgress | null = null;
+const listeners = new Set<() => void>();
+
+export function setRebuildProgress(p: RebuildProgress | null): void {
+  current = p && p.done >= p.total ? null : p;
+  for (const l of listeners) l();
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useRebuildProgress(): RebuildProgress | null {
+  return useSyncExternalStore(subscribe, () => current);
+}
+
+/** "Đang tính lại số liệu… 40%" */
+export function rebuildLabel(p: RebuildProgress): string {
+  return `Đang tính lại số liệu… ${Math.floor((p.done * 100) / Math.max(p.total, 1))}%`;
+}

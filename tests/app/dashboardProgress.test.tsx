@@ -1,0 +1,38 @@
+import { render, screen } from '@testing-library/react';
+import { expect, it } from 'vitest';
+import { db } from '../../src/app/db/db';
+import type { EntityRow } from '../../src/app/db/schema';
+import { DashboardScreen } from '../../src/app/features/dashboard/DashboardScreen';
+import { SESSION_KEY, type Session } from '../../src/app/session/types';
+import { generateCommune } from '../../src/domain/generate';
+
+/** A fresh device after its first sync: every summary to make, the progress shown meanwhile. */
+it('shows the one-time rebuild’s progress, then the figures', async () => {
+  const c = generateCommune(7, { villages: 2, households: 400, people: 1600, visits: 2000 });
+  const rows = (list: readonly object[]) => list.map((r) => ({ ...r, _clocks: {} }) as EntityRow);
+  await db.households.bulkPut(rows(c.households));
+  await db.members.bulkPut(rows(c.members));
+  await db.visits.bulkPut(rows(c.visits));
+  const session: Session = {
+    token: 't',
+    deviceId: 'd',
+    user: {
+      id: 'u1',
+      username: 'u',
+      displayName: 'Cán bộ',
+      role: 'officer',
+      mustChangePassword: false,
+    },
+    commune: { code: '09988', name: 'Xã Hòa Lạc', province: 'Hà Nội' },
+    villages: c.villages.map((v) => ({ ...v, kind: 'thon' as const })),
+    refreshedAt: Date.now(),
+  };
+  await db.meta.put({ key: SESSION_KEY, value: session });
+  render(<DashboardScreen />);
+  expect((await screen.findByText(/Đang tính lại số liệu… \d+%/)).getAttribute('role')).toBe(
+    'status',
+  );
+  const phones = await screen.findByTestId('indicator-adultsSmartphone', {}, { timeout: 10_000 });
+  expect(phones.textContent).toMatch(/\d+ \/ \d+/);
+  expect(screen.queryByText(/Đang tính lại số liệu/)).toBeNull();
+});
