@@ -5,7 +5,7 @@ import { SYNC_ENTITIES } from '../domain/records';
  * The sync wire contract. Push: a batch of operations, answered one by one. Pull: pages of records
  * after an opaque cursor, within the caller's villages.
  */
-export const MAX_PUSH_OPS = 500;
+export const MAX_PUSH_OPS = 2000;
 export const DEFAULT_PULL_LIMIT = 2000;
 export const MAX_PULL_LIMIT = 5000;
 

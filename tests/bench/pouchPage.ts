@@ -8,11 +8,10 @@ import PouchDB from 'pouchdb-browser';
 import { generateCommune, type CommuneSize } from '../../src/domain/generate';
 import { encodeHlc } from '../../src/domain/hlc';
 import { uuidv7 } from '../../src/domain/ids';
-import { MAX_PUSH_OPS } from '../../src/protocol/sync';
 import { configureApi } from '../../src/app/api/client';
 import { TungNhaDb } from '../../src/app/db/db';
-import { outboxBatch, settlePush } from '../../src/app/db/syncStore';
 import { syncOnce } from '../../src/app/sync/engine';
+import { pushOutbox } from '../../src/app/sync/pushOutbox';
 import { httpTransport } from '../../src/app/sync/transport';
 
 const SIZE: CommuneSize = { villages: 12, households: 20_000, people: 20_000, visits: 0 };
@@ -62,18 +61,10 @@ async function runOurs(opts: { seed: number; villageIds: string[]; token: string
     })),
   );
   const t0 = performance.now();
-  // Device A pushes its outbox the way the engine does (syncOnce would also pull it all back).
-  let pushed = 0;
-  for (;;) {
-    const batch = await outboxBatch(a, MAX_PUSH_OPS);
-    if (batch.length === 0) break;
-    const res = await httpTransport.push(
-      batch.map(({ opId, entity, id, fields, clock }) => ({ opId, entity, id, fields, clock })),
-    );
-    if (!res.ok) throw new Error(`push failed: ${JSON.stringify(res.error)}`);
-    await settlePush(a, batch, res.value.results, res.value.serverClock, Date.now());
-    pushed += res.value.results.filter((r) => r.status === 'applied').length;
-  }
+  // Device A pushes its outbox with the engine's own push (syncOnce would also pull it all back).
+  const push = await pushOutbox(a, httpTransport, Date.now);
+  if (!push.ok) throw new Error(`push failed: ${JSON.stringify(push.error)}`);
+  const pushed = push.pushed - push.rejected.length;
   const pushMs = performance.now() - t0;
   // A fresh device B pulls them with the app's own engine.
   const b = new TungNhaDb(`${name}-b`);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncTransport } from '../../src/app/sync/transport';
+import { MAX_PUSH_OPS } from '../../src/protocol/sync';
 import { openPglite } from '../../src/server/store/pglite';
 import { openPostgres } from '../../src/server/store/postgres';
 import { migrate } from '../../src/server/store/migrate';
@@ -124,8 +125,9 @@ describe('the product process killed with SIGKILL mid-sync (PGlite)', () => {
     const a = phone('kill-a');
     const b = phone('kill-b');
     for (let round = 0; round < scaled(1, 3); round++) {
-      // During a push: A sends 1,000 households in two batches; the server dies in the second.
-      await a.households(village, 1000);
+      // During a push: A sends more households than one push may carry, so at least two
+      // batches whatever the app's batch size; the server dies in the second.
+      await a.households(village, MAX_PUSH_OPS + 500);
       let pushes = 0;
       const pa = watched(fetchTransport(url, tokens['0911111111'] as string), {
         push: () => ++pushes === 2 && killSoon(),

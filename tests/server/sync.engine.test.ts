@@ -70,6 +70,36 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
     expect(await metaValue(phone.db, SYNC_KEYS.lastSyncAt)).toBeTypeOf('number');
   });
 
+  it('a first sync still merges rows edited on the device or changed on the server while it runs', async () => {
+    const { app, seed } = await setup();
+    const dong = seed.villages['Thôn Đông'] as string;
+    const officer = syncApi(app, seed.tokens.canbo as string);
+    const ids = Array.from({ length: 25 }, () => uuid());
+    await officer.push(
+      ids.map((id, i) => op('household', id, { villageId: dong, headName: `Hộ ${i}` })),
+    );
+    const phone = device('fresh-merge');
+    const [first, later] = [ids[0] as string, ids[22] as string];
+    let pulls = 0;
+    const transport = injectTransport(app, seed.tokens.lan as string, {
+      // Before the third page: page 1 is on the device, pages 3 and after are not.
+      beforePull: async () => {
+        if (++pulls !== 3) return;
+        await phone.write([{ entity: 'household', id: later, fields: { phone: '0912345678' } }]);
+        await officer.push([op('household', first, { headName: 'Hộ đổi tên' })]);
+      },
+    });
+    const outcome = await phone.sync(transport, 10);
+    expect(outcome.ok).toBe(true);
+    expect(await phone.db.households.count()).toBe(25);
+    // Served twice in one run (changed after its first page): the newer copy wins.
+    expect((await phone.db.households.get(first))?.headName).toBe('Hộ đổi tên');
+    // Edited on the device before its page arrived: the server's fields join the local edit.
+    const edited = await phone.db.households.get(later);
+    expect([edited?.headName, edited?.phone]).toEqual(['Hộ 22', '0912345678']);
+    expect(await phone.db.outbox.count()).toBe(1);
+  });
+
   it('undoes a refused change on the device and lists it with its reason', async () => {
     const { app, seed } = await setup();
     const dong = seed.villages['Thôn Đông'] as string;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
+import { MAX_PUSH_OPS } from '../../src/protocol/sync';
 import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/store';
 import { bearer, seedCommune, type SeededCommune } from '../support/accounts';
@@ -179,7 +180,9 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
       method: 'POST',
       url: '/api/sync/push',
       headers: bearer(seed.tokens.lan as string),
-      payload: { ops: Array.from({ length: 501 }, () => op('skill', uuid(), { title: 'x' })) },
+      payload: {
+        ops: Array.from({ length: MAX_PUSH_OPS + 1 }, () => op('skill', uuid(), { title: 'x' })),
+      },
     });
     expect(tooMany.json().error.code).toBe('validation_failed');
   });

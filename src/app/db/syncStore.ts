@@ -2,6 +2,7 @@ import { decodeHlc, maxHlc, MAX_DRIFT_MS, type Hlc } from '../../domain/hlc';
 import { mergeVersioned } from '../../domain/merge';
 import { COMMUNE_WIDE, isSyncEntity, type Versioned } from '../../domain/records';
 import type { OpRejectCode, OpResult, SyncRecord } from '../../protocol/sync';
+import type { Table } from 'dexie';
 import type { TungNhaDb } from './db';
 import { rowToVersioned, versionedToRow } from './mutate';
 import type { EntityRow, OutboxRow } from './schema';
@@ -36,8 +37,11 @@ export async function metaValue<T>(db: TungNhaDb, key: string): Promise<T | unde
   return (await db.meta.get(key))?.value as T | undefined;
 }
 
-export function outboxBatch(db: TungNhaDb, max: number): Promise<OutboxRow[]> {
-  return db.outbox.orderBy('seq').limit(max).toArray();
+/** The oldest ops of the outbox (after `afterSeq`, when given). */
+export function outboxBatch(db: TungNhaDb, max: number, afterSeq?: number): Promise<OutboxRow[]> {
+  const ops =
+    afterSeq === undefined ? db.outbox.orderBy('seq') : db.outbox.where('seq').above(afterSeq);
+  return ops.limit(max).toArray();
 }
 
 export function pendingCount(db: TungNhaDb): Promise<number> {
@@ -67,11 +71,12 @@ export async function settlePush(
   const byId = new Map(results.map((r) => [r.opId, r]));
   return db.transaction('rw', [db.meta, db.outbox, ...entityTables(db)], async () => {
     const rejected: RejectedOp[] = [];
-    for (const op of batch) {
+    // Ops not answered stay in the outbox for the next push.
+    const answered = batch.filter((op) => byId.has(op.opId));
+    await deleteFromOutbox(db, batch, answered);
+    for (const op of answered) {
       const result = byId.get(op.opId);
-      if (!result) continue; // not answered: stays in the outbox for the next push
-      if (op.seq !== undefined) await db.outbox.delete(op.seq);
-      if (result.status !== 'rejected') continue;
+      if (result?.status !== 'rejected') continue;
       rejected.push({
         opId: op.opId,
         entity: op.entity,
@@ -92,6 +97,22 @@ export async function settlePush(
     await foldClock(db, serverClock, nowMs);
     return rejected;
   });
+}
+
+/**
+ * Removes the answered ops. A batch is a run of consecutive outbox entries (ops made meanwhile get
+ * higher seqs), so when all of them were answered one key range removes them in one request.
+ */
+async function deleteFromOutbox(db: TungNhaDb, batch: OutboxRow[], answered: OutboxRow[]) {
+  const seqs = answered.flatMap((op) => (op.seq === undefined ? [] : [op.seq]));
+  const [first, last] = [seqs[0], seqs.at(-1)];
+  if (first === undefined || last === undefined) return;
+  const range = () => db.outbox.where('seq').between(first, last, true, true);
+  if (seqs.length === batch.length && (await range().count()) === seqs.length) {
+    await range().delete();
+  } else {
+    await db.outbox.bulkDelete(seqs);
+  }
 }
 
 async function undo(db: TungNhaDb, op: OutboxRow, server: Versioned | null) {
@@ -122,8 +143,67 @@ export interface PulledPage {
   serverClock: Hlc;
 }
 
-/** Applies one pulled page and stores its cursor in ONE transaction. Local pending edits keep their newer clocks. */
-export async function applyPullPage(db: TungNhaDb, page: PulledPage, nowMs: number) {
+/**
+ * What a pull run that started from nothing (no cursor: a fresh device) knows about the rows on
+ * the device: the ids each table held when the run began, plus every id the run has written since.
+ * A pulled record whose id is in neither set, and has no op in the outbox, cannot have a local row
+ * to merge with (a local edit made meanwhile appends its op in the same transaction as its row), so
+ * it is added without reading it first: most of a first sync's IndexedDB time was those reads.
+ */
+export interface FreshPull {
+  known: Map<string, Set<string>>;
+}
+
+export const freshPull = (): FreshPull => ({ known: new Map() });
+
+async function knownIds(table: Table<EntityRow, string>, fresh: FreshPull): Promise<Set<string>> {
+  let ids = fresh.known.get(table.name);
+  if (!ids) {
+    ids = new Set(await table.toCollection().primaryKeys());
+    fresh.known.set(table.name, ids);
+  }
+  return ids;
+}
+
+/** Merges a page's records of one table into it; with `fresh`, reads only rows that may exist. */
+async function applyRecords(
+  db: TungNhaDb,
+  entity: keyof typeof ENTITY_TABLE,
+  records: SyncRecord[],
+  fresh: FreshPull | undefined,
+  pending: () => Promise<Set<string>>,
+) {
+  const table = db.entityTable(ENTITY_TABLE[entity]);
+  const toRow = (r: SyncRecord, current: EntityRow | undefined) => {
+    const { next } = mergeVersioned(rowToVersioned(current), r);
+    return { ...versionedToRow(r.id, next), [VILLAGE_FIELD]: r.villageId };
+  };
+  if (!fresh) {
+    const current = await table.bulkGet(records.map((r) => r.id));
+    await table.bulkPut(records.map((r, i) => toRow(r, current[i])));
+    return;
+  }
+  const known = await knownIds(table, fresh);
+  const edited = await pending();
+  const existing = records.filter((r) => known.has(r.id) || edited.has(r.id));
+  const added = records.filter((r) => !known.has(r.id) && !edited.has(r.id));
+  const current = await table.bulkGet(existing.map((r) => r.id));
+  await table.bulkPut(existing.map((r, i) => toRow(r, current[i])));
+  // Two records of one page never share an id (the server serves each record once per page).
+  await table.bulkAdd(added.map((r) => toRow(r, undefined)));
+  for (const r of records) known.add(r.id);
+}
+
+/**
+ * Applies one pulled page and stores its cursor in ONE transaction. Local pending edits keep their
+ * newer clocks. `fresh` (a run that started without a cursor) skips reading rows that cannot exist.
+ */
+export async function applyPullPage(
+  db: TungNhaDb,
+  page: PulledPage,
+  nowMs: number,
+  fresh?: FreshPull,
+) {
   await db.transaction('rw', [db.meta, db.outbox, ...entityTables(db)], async () => {
     const byTable = new Map<keyof typeof ENTITY_TABLE, SyncRecord[]>();
     let newest: Hlc | undefined;
@@ -133,14 +213,14 @@ export async function applyPullPage(db: TungNhaDb, page: PulledPage, nowMs: numb
       else byTable.set(r.entity, [r]);
       for (const c of Object.values(r.clocks)) newest = maxHlc(newest, c);
     }
+    let edited: Promise<Set<string>> | undefined;
+    const pending = () =>
+      (edited ??= db.outbox
+        .orderBy('id')
+        .uniqueKeys()
+        .then((ids) => new Set(ids.map(String))));
     for (const [entity, records] of byTable) {
-      const table = db.entityTable(ENTITY_TABLE[entity]);
-      const current = await table.bulkGet(records.map((r) => r.id));
-      const rows = records.map((r, i) => {
-        const { next } = mergeVersioned(rowToVersioned(current[i]), r);
-        return { ...versionedToRow(r.id, next), [VILLAGE_FIELD]: r.villageId };
-      });
-      await table.bulkPut(rows);
+      await applyRecords(db, entity, records, fresh, pending);
     }
     const scopeBefore = await metaValue<string[]>(db, SYNC_KEYS.scope);
     if (scopeBefore && scopeBefore.some((v) => !page.scope.includes(v))) {

@@ -1,15 +1,14 @@
-import { MAX_PUSH_OPS } from '../../protocol/sync';
 import type { ApiFailure } from '../api/client';
 import type { TungNhaDb } from '../db/db';
 import {
   applyPullPage,
+  freshPull,
   markSynced,
   metaValue,
-  outboxBatch,
-  settlePush,
   SYNC_KEYS,
   type RejectedOp,
 } from '../db/syncStore';
+import { pushOutbox } from './pushOutbox';
 import type { SyncTransport } from './transport';
 
 /**
@@ -61,26 +60,17 @@ export async function syncOnce(deps: SyncEngineDeps): Promise<SyncOutcome> {
   const now = deps.now ?? Date.now;
   const progress = deps.onProgress ?? (() => undefined);
 
-  let pushed = 0;
-  const rejected: RejectedOp[] = [];
-  for (;;) {
-    const batch = await outboxBatch(db, MAX_PUSH_OPS);
-    if (batch.length === 0) break;
-    progress({ phase: 'push', done: pushed, total: null });
-    const res = await transport.push(
-      batch.map(({ opId, entity, id, fields, clock }) => ({ opId, entity, id, fields, clock })),
-    );
-    if (!res.ok) return { ok: false, failure: failureOf(res.error) };
-    rejected.push(
-      ...(await settlePush(db, batch, res.value.results, res.value.serverClock, now())),
-    );
-    pushed += batch.length;
-  }
+  const push = await pushOutbox(db, transport, now, (done) =>
+    progress({ phase: 'push', done, total: null }),
+  );
+  if (!push.ok) return { ok: false, failure: failureOf(push.error) };
+  const { pushed, rejected } = push;
 
   let pulled = 0;
   let total: number | null = null;
   const cursor = await metaValue<string>(db, SYNC_KEYS.cursor);
   const limit = deps.pageLimit ?? PULL_PAGE;
+  const fresh = cursor === undefined ? freshPull() : undefined;
   let next = transport.pull(cursor, limit, true);
   for (let first = true; ; first = false) {
     const res = await next;
@@ -90,7 +80,7 @@ export async function syncOnce(deps: SyncEngineDeps): Promise<SyncOutcome> {
     // The next page downloads while this one is written: its cursor is known already. Only the
     // cursor of an applied page is ever stored, so an interruption still resumes where it was.
     if (page.hasMore) next = transport.pull(page.cursor, limit, false);
-    await applyPullPage(db, page, now());
+    await applyPullPage(db, page, now(), fresh);
     pulled += page.records.length;
     progress({ phase: 'pull', done: pulled, total });
     if (!page.hasMore) break;
