@@ -164,6 +164,29 @@ describe('leader views in Chromium', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('after a sync, brings the dashboard’s summaries up to date before anyone opens it', async () => {
+    const counts = () =>
+      page.evaluate(
+        () =>
+          new Promise<[number, number]>((resolve, reject) => {
+            const open = indexedDB.open('tung-nha');
+            open.onerror = () => reject(new Error('no database'));
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['summaryBuckets', 'summaryDirty']);
+              const buckets = tx.objectStore('summaryBuckets').count();
+              const dirty = tx.objectStore('summaryDirty').count();
+              tx.oncomplete = () => {
+                resolve([buckets.result, dirty.result]);
+                open.result.close();
+              };
+            };
+          }),
+      );
+    await expect.poll(counts, { timeout: 10_000 }).toEqual([expect.any(Number), 0]);
+    const [buckets] = await counts();
+    expect(buckets).toBeGreaterThan(0);
+  });
+
   it('shows the dashboard against the commune’s targets, offline', async () => {
     await context.setOffline(true);
     await page.goto(`${server.url}/tong-quan`);

@@ -41,6 +41,12 @@ export function startSync(connectivity: Connectivity = browserConnectivity) {
         onProgress: (p) => state.report(p.phase, p.done, p.total),
       });
       state.finish(outcome.ok ? null : outcome.failure);
+      if (outcome.ok && outcome.pulled > 0) {
+        // Loaded on demand: the dashboard's code stays out of the first screen's bundle.
+        void import('../features/dashboard/rebuildProgress').then((m) =>
+          m.refreshSummariesInBackground(),
+        );
+      }
       if (outcome.ok) return 'ok';
       return outcome.failure === 'offline' || outcome.failure === 'server' ? 'retry' : 'stop';
     },

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { RebuildProgress } from '../../db/summaries';
+import { updateSummaries, type RebuildProgress } from '../../db/summaries';
 
 /**
  * How far the one-time rebuild of the dashboard's summaries has gone (a fresh device after its
@@ -25,4 +25,14 @@ export function useRebuildProgress(): RebuildProgress | null {
 /** "Đang tính lại số liệu… 40%" */
 export function rebuildLabel(p: RebuildProgress): string {
   return `Đang tính lại số liệu… ${Math.floor((p.done * 100) / Math.max(p.total, 1))}%`;
+}
+
+/**
+ * After a sync brought rows: bring the summaries up to date now, in the background, so that the
+ * dashboard opens on current figures (a fresh device's one-time rebuild takes seconds).
+ */
+export function refreshSummariesInBackground(): Promise<void> {
+  return updateSummaries(setRebuildProgress)
+    .catch(() => undefined) // a wiped device (revoked) or a closed database: the next open redoes it
+    .finally(() => setRebuildProgress(null));
 }
