@@ -10,7 +10,7 @@ export type OpCheckError =
   'unknown_entity' | 'invalid_id' | 'invalid_fields' | 'bad_clock' | 'clock_drift';
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-const RESERVED = new Set(['id', '_clocks', '_village']);
+const RESERVED = new Set(['id', '_clock', '_clocks', '_village']);
 export const MAX_FIELDS_BYTES = 32 * 1024;
 /** Fields that point at other records must be record ids (they decide a record's village). */
 const ID_FIELDS = ['villageId', 'householdId', 'menteeId', 'mentorId', 'memberId'];

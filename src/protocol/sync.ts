@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expandClocks } from '../domain/recordClocks';
 import { SYNC_ENTITIES } from '../domain/records';
 
 /**
@@ -41,10 +42,26 @@ export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 export const OP_STATUSES = ['applied', 'duplicate', 'stale', 'rejected'] as const;
 export type OpStatus = (typeof OP_STATUSES)[number];
 
-export const versionedSchema = z.object({
+/**
+ * A record's fields and their clocks, sent compactly (domain/recordClocks.ts): `clock` for most
+ * fields, `clocks` for the rest. Parsing expands them back to the full per-field map the merge
+ * uses, so `z.infer` is the decoded form and `z.input` the wire form (what the server sends).
+ * An older server's full map (no `clock`) reads the same.
+ */
+const compactClocksShape = {
   data: z.record(z.string(), z.unknown()),
-  clocks: z.record(z.string(), hlc),
-});
+  clock: hlc.optional(),
+  clocks: z.record(z.string(), hlc).optional(),
+};
+const expand = <
+  T extends { data: Record<string, unknown>; clock?: string; clocks?: Record<string, string> },
+>({
+  clock,
+  clocks,
+  ...rest
+}: T) => ({ ...rest, clocks: expandClocks(rest.data, { clock, clocks }) });
+
+export const versionedSchema = z.object(compactClocksShape).transform(expand);
 
 export const opResultSchema = z.object({
   opId: z.string(),
@@ -54,12 +71,14 @@ export const opResultSchema = z.object({
   current: versionedSchema.nullable().optional(),
 });
 export type OpResult = z.infer<typeof opResultSchema>;
+export type OpResultWire = z.input<typeof opResultSchema>;
 
 export const pushResponseSchema = z.object({
   results: z.array(opResultSchema),
   serverClock: hlc,
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
+export type PushResponseWire = z.input<typeof pushResponseSchema>;
 
 export const pullQuerySchema = z.object({
   cursor: z.string().max(20_000).optional(),
@@ -68,14 +87,16 @@ export const pullQuerySchema = z.object({
   count: z.enum(['0', '1']).optional(),
 });
 
-export const syncRecordSchema = z.object({
-  entity: z.enum(SYNC_ENTITIES),
-  id: z.string(),
-  villageId: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
-  clocks: z.record(z.string(), hlc),
-});
+export const syncRecordSchema = z
+  .object({
+    entity: z.enum(SYNC_ENTITIES),
+    id: z.string(),
+    villageId: z.string().nullable(),
+    ...compactClocksShape,
+  })
+  .transform(expand);
 export type SyncRecord = z.infer<typeof syncRecordSchema>;
+export type SyncRecordWire = z.input<typeof syncRecordSchema>;
 
 export const pullResponseSchema = z.object({
   records: z.array(syncRecordSchema),
@@ -88,3 +109,4 @@ export const pullResponseSchema = z.object({
   serverClock: hlc,
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+export type PullResponseWire = z.input<typeof pullResponseSchema>;

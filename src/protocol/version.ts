@@ -3,6 +3,7 @@
  * a server that cannot serve it answers 426 with code `protocol_outdated` and the app asks the user
  * to update. Bump it only for changes an older app cannot understand.
  */
-export const PROTOCOL_VERSION = 1;
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 1;
+// 2: pulled records carry their field clocks compactly (domain/recordClocks.ts).
+export const PROTOCOL_VERSION = 2;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 2;
 export const PROTOCOL_HEADER = 'x-protocol-version';

@@ -305,10 +305,11 @@ describe.each(DATABASE_KINDS)('API fuzzing on %s', (kind) => {
                 token: officer(),
                 payload: route.body?.(w),
               },
-              // An encoded id reaches the route (and fails its uuid check); a raw "/" may not.
+              // An encoded id reaches the route (and fails its uuid check); a raw "/" may not, nor
+              // a raw "?" or "#" (the rest of the path becomes the query or the fragment).
               [
                 'validation_failed',
-                ...(/[/\\]|^\.|%2e/i.test(raw) ? (['not_found'] as const) : []),
+                ...(/[/\\?#]|^\.|%2e/i.test(raw) ? (['not_found'] as const) : []),
                 ...(raw.length > 100 ? (['uri_too_long'] as const) : []),
                 // A "%" not followed by two hex digits cannot be decoded: a bad request.
                 ...(/%(?![0-9a-f]{2})/i.test(raw) ? (['bad_request'] as const) : []),

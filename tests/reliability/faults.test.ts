@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncTransport } from '../../src/app/sync/transport';
-import { MAX_PUSH_OPS } from '../../src/protocol/sync';
+import { MAX_PUSH_OPS, pullResponseSchema, type PullResponse } from '../../src/protocol/sync';
 import { openPglite } from '../../src/server/store/pglite';
 import { openPostgres } from '../../src/server/store/postgres';
 import { migrate } from '../../src/server/store/migrate';
@@ -84,21 +84,32 @@ function watched(inner: SyncTransport, before: { push?: () => void; pull?: () =>
 }
 
 async function syncUntilOk(device: TestDevice, transport: SyncTransport, tries = 60) {
+  let last: unknown;
   for (let i = 0; i < tries; i++) {
     const outcome = await device.sync(transport, 200);
     if (outcome.ok && (await device.db.outbox.count()) === 0) return outcome;
+    last = outcome;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('the phone never finished syncing');
+  throw new Error(
+    `the phone never finished syncing: ${JSON.stringify(last)}, ${await device.db.outbox.count()} ops left`,
+  );
 }
 
+/** Every record the server holds for `token`'s villages, page after page, as the app reads them. */
 async function serverRecords(url: string, token: string) {
-  const res = await fetch(`${url}/api/sync/pull?limit=5000`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = (await res.json()) as { records: never[]; hasMore: boolean };
-  expect(body.hasMore).toBe(false);
-  return body.records;
+  const records: PullResponse['records'] = [];
+  let cursor = '';
+  for (;;) {
+    const q = new URLSearchParams({ limit: '5000', ...(cursor ? { cursor } : {}) });
+    const res = await fetch(`${url}/api/sync/pull?${q}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const page = pullResponseSchema.parse(await res.json());
+    records.push(...page.records);
+    if (!page.hasMore) return records;
+    cursor = page.cursor;
+  }
 }
 
 describe('the product process killed with SIGKILL mid-sync (PGlite)', () => {

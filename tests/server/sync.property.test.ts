@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowToVersioned } from '../../src/app/db/mutate';
 import type { Op } from '../../src/domain/ops';
 import { createApp } from '../../src/server/app';
 import { migrate } from '../../src/server/store/migrate';
@@ -216,10 +217,10 @@ describe.each(DATABASE_KINDS)('sync convergence (property-based) on %s', (kind) 
                 if (edit) {
                   // The pull that ran after this edit did not wipe it (its clock is newer).
                   const { id, clock } = edit as { clock: string; id: string };
-                  const row = await dev.db.households.get(id);
-                  expect((row?._clocks.address ?? '') >= clock).toBe(true);
-                  if (row?._clocks.address === clock)
-                    expect(row.address).toBe('Sửa khi đang đồng bộ');
+                  const row = rowToVersioned(await dev.db.households.get(id));
+                  expect((row?.clocks.address ?? '') >= clock).toBe(true);
+                  if (row?.clocks.address === clock)
+                    expect(row.data.address).toBe('Sửa khi đang đồng bộ');
                 }
               }
             }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { MAX_PUSH_OPS } from '../../src/protocol/sync';
+import { PROTOCOL_VERSION } from '../../src/protocol/version';
 import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/store';
 import { bearer, seedCommune, type SeededCommune } from '../support/accounts';
@@ -55,6 +56,49 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
     // Nothing new after the cursor: the re-sent op did not move the record in the change stream.
     const after = await minh.pull(pulled.cursor);
     expect(after.records).toEqual([]);
+  });
+
+  it('sends clocks compactly (one per record, plus the fields edited later) and the app reads them back in full', async () => {
+    const { app, seed } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const dong = seed.villages['Thôn Đông'] as string;
+    const [h, v] = [uuid(), uuid()];
+    const [c1, c2] = [clockAt(Date.now() - 1000), clockAt(Date.now() - 500)];
+    await lan.push([
+      op('household', h, { villageId: dong, headName: 'An', phone: '0912345678' }, c1),
+      op('visit', v, { householdId: h, at: Date.UTC(2026, 10, 20) }, c1),
+    ]);
+    await lan.push([op('household', h, { phone: '0987654321' }, c2)]);
+    const raw = await app.inject({
+      method: 'GET',
+      url: '/api/sync/pull',
+      headers: bearer(seed.tokens.lan as string),
+    });
+    const sent = (raw.json() as { records: Record<string, unknown>[] }).records;
+    const house = sent.find((r) => r.id === h);
+    expect(house && Object.keys(house).sort()).toEqual(
+      ['clock', 'clocks', 'data', 'entity', 'id', 'villageId'].sort(),
+    );
+    expect([house?.clock, house?.clocks]).toEqual([c1, { phone: c2 }]);
+    const { records } = await lan.pullAll();
+    expect(records.get(`household:${h}`)?.clocks).toEqual({
+      villageId: c1,
+      headName: c1,
+      phone: c2,
+    });
+
+    // A refused op's `current` travels the same way.
+    const refused = op('visit', v, { householdId: h, at: Date.UTC(2026, 10, 21) });
+    const pushed = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(seed.tokens.lan as string),
+      payload: { ops: [refused] },
+    });
+    const current = (pushed.json() as { results: { current: unknown }[] }).results[0]?.current;
+    expect(current).toEqual({ data: { householdId: h, at: Date.UTC(2026, 10, 20) }, clock: c1 });
+    const parsed = await lan.push([refused]);
+    expect(parsed.results[0]?.current?.clocks).toEqual({ householdId: c1, at: c1 });
   });
 
   it('answers every refused op with its code and still applies the rest of the batch', async () => {
@@ -168,14 +212,17 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
     const { app, seed } = await setup();
     const anon = await app.inject({ method: 'GET', url: '/api/sync/pull' });
     expect(anon.json().error.code).toBe('unauthenticated');
-    const old = await app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: { ...bearer(seed.tokens.lan as string), 'x-protocol-version': '0' },
-      payload: { ops: [] },
-    });
-    expect(old.statusCode).toBe(426);
-    expect(old.json().error.code).toBe('protocol_outdated');
+    // The app before compact clocks (protocol 1) cannot read today's pull pages.
+    for (const version of ['0', String(PROTOCOL_VERSION - 1)]) {
+      const old = await app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: { ...bearer(seed.tokens.lan as string), 'x-protocol-version': version },
+        payload: { ops: [] },
+      });
+      expect(old.statusCode).toBe(426);
+      expect(old.json().error.code).toBe('protocol_outdated');
+    }
     const tooMany = await app.inject({
       method: 'POST',
       url: '/api/sync/push',

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiResult } from '../../src/app/api/client';
 import { TungNhaDb } from '../../src/app/db/db';
-import { writeAll, type Write } from '../../src/app/db/mutate';
+import { rowToVersioned, writeAll, type Write } from '../../src/app/db/mutate';
 import { ENTITY_TABLE } from '../../src/app/db/tables';
 import { syncOnce, type SyncOutcome } from '../../src/app/sync/engine';
 import type { SyncTransport } from '../../src/app/sync/transport';
 import { errorCodeSchema } from '../../src/protocol/errors';
 import { pullResponseSchema, pushResponseSchema, type PushResponse } from '../../src/protocol/sync';
+import { PROTOCOL_VERSION } from '../../src/protocol/version';
 import { bearer } from './accounts';
 
 /** A device test double: the app's real Dexie database (fake-indexeddb) and sync engine. */
@@ -91,9 +92,12 @@ export function createTestDevice(name: string, now: () => number): TestDevice {
       >();
       for (const [entity, table] of Object.entries(ENTITY_TABLE)) {
         for (const row of await db.entityTable(table).toArray()) {
-          const { id, _clocks, ...rest } = row;
-          const data = Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('_')));
-          out.set(`${entity}:${id}`, { data, clocks: _clocks });
+          const v = rowToVersioned(row);
+          if (!v) continue;
+          const data = Object.fromEntries(
+            Object.entries(v.data).filter(([k]) => !k.startsWith('_')),
+          );
+          out.set(`${entity}:${row.id}`, { data, clocks: v.clocks });
         }
       }
       return out;
@@ -109,7 +113,13 @@ export function createTestDevice(name: string, now: () => number): TestDevice {
 export function fetchTransport(
   baseUrl: () => string,
   token: string,
-  hooks: { beforePush?: () => void } = {},
+  hooks: {
+    beforePush?: () => void;
+    /** As injectTransport's: the push went through but its answer is lost. */
+    loseNextPushAnswer?: () => boolean;
+    /** As injectTransport's: the pull is cut before it reaches the server. */
+    failPull?: () => boolean;
+  } = {},
 ): SyncTransport {
   const call = async <T>(
     path: string,
@@ -123,7 +133,7 @@ export function fetchTransport(
         headers: {
           ...bearer(token),
           'content-type': 'application/json',
-          'x-protocol-version': '1',
+          'x-protocol-version': String(PROTOCOL_VERSION),
         },
       });
     } catch {
@@ -136,20 +146,29 @@ export function fetchTransport(
       return { ok: false, error: { kind: 'offline' } };
     }
     if (!res.ok) {
-      const code = errorCodeSchema.parse((json as { error: { code: string } }).error.code);
-      return { ok: false, error: { kind: 'api', status: res.status, code } };
+      // As the app's client: an error body that is not the API's (a proxy, a closing server).
+      const code = errorCodeSchema.safeParse((json as { error?: { code?: unknown } }).error?.code);
+      if (!code.success)
+        return {
+          ok: false,
+          error: { kind: 'bad_response', status: res.status, detail: 'unknown error body' },
+        };
+      return { ok: false, error: { kind: 'api', status: res.status, code: code.data } };
     }
     return { ok: true, value: parse(json) };
   };
   return {
-    push(ops) {
+    async push(ops) {
       hooks.beforePush?.();
-      return call('/api/sync/push', (v) => pushResponseSchema.parse(v), {
+      const res = await call('/api/sync/push', (v) => pushResponseSchema.parse(v), {
         method: 'POST',
         body: JSON.stringify({ ops }),
       });
+      if (res.ok && hooks.loseNextPushAnswer?.()) return { ok: false, error: { kind: 'offline' } };
+      return res;
     },
-    pull(cursor, limit, count) {
+    async pull(cursor, limit, count) {
+      if (hooks.failPull?.()) return { ok: false, error: { kind: 'offline' } };
       const q = new URLSearchParams({ limit: String(limit) });
       if (cursor) q.set('cursor', cursor);
       if (count) q.set('count', '1');

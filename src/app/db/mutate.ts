@@ -1,6 +1,7 @@
 import { createHlcClock, type Hlc } from '../../domain/hlc';
 import { createIdGenerator } from '../../domain/ids';
 import { applyWrite } from '../../domain/merge';
+import { compactClocks, expandClocks } from '../../domain/recordClocks';
 import type { EntityName, Fields, Versioned } from '../../domain/records';
 import { db as defaultDb, type TungNhaDb } from './db';
 import type { EntityRow } from './schema';
@@ -20,15 +21,27 @@ export interface Write {
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 export const newId = createIdGenerator(() => Date.now(), randomBytes);
 
+/**
+ * A row keeps its field clocks compactly (domain/recordClocks.ts): `_clock`, the clock of most
+ * fields, and `_clocks`, the others. Rows written before that have a full `_clocks` and no
+ * `_clock`, and read the same: explicit entries win and nothing is added.
+ */
 export function rowToVersioned(row: EntityRow | undefined): Versioned | undefined {
   if (!row) return undefined;
   // `_words` is the device's derived search index (searchIndex.ts), not a synced field.
-  const { id: _id, _clocks, _words, ...data } = row;
-  return { data, clocks: _clocks };
+  const { id: _id, _clock, _clocks, _words, ...data } = row;
+  const clock = typeof _clock === 'string' ? _clock : undefined;
+  return { data, clocks: expandClocks(data, { clock, clocks: _clocks }) };
 }
 
 export function versionedToRow(id: string, v: Versioned): EntityRow {
-  return { ...v.data, id, _clocks: v.clocks };
+  const { clock, clocks } = compactClocks(v.data, v.clocks);
+  return {
+    ...v.data,
+    id,
+    ...(clock === undefined ? {} : { _clock: clock }),
+    _clocks: clocks ?? {},
+  };
 }
 
 /** The device's clock node id, made once per install. */

@@ -16,7 +16,7 @@ export interface DraftRow {
 
 /**
  * A synced record as the device keeps it: its data fields at the top level (so Dexie can index
- * them), plus the clock of each field's last write under `_clocks`.
+ * them), plus the clocks of its fields: `_clock` (most fields) and `_clocks` (the fields whose clock differs; see recordClocks.ts).
  */
 export interface EntityRow {
   id: string;

@@ -30,3 +30,15 @@ export function rethrowStorageError(error: unknown): never {
   for (const l of listeners) l();
   throw error instanceof StorageFullError ? error : new StorageFullError(error);
 }
+
+/**
+ * For background writes nobody awaits (a form's draft autosave): a full storage is told to the
+ * UI and swallowed, any other error is rethrown.
+ */
+export function reportStorageError(error: unknown): void {
+  try {
+    rethrowStorageError(error);
+  } catch (e) {
+    if (!(e instanceof StorageFullError)) throw e;
+  }
+}

@@ -118,22 +118,22 @@ async function deleteFromOutbox(db: TungNhaDb, batch: OutboxRow[], answered: Out
 async function undo(db: TungNhaDb, op: OutboxRow, server: Versioned | null) {
   if (!isSyncEntity(op.entity)) return;
   const table = db.entityTable(ENTITY_TABLE[op.entity]);
-  const row = await table.get(op.id);
-  if (!row) return;
-  const next: EntityRow = { ...row, _clocks: { ...row._clocks } };
+  const current = rowToVersioned(await table.get(op.id));
+  if (!current) return;
+  const { data, clocks } = current;
   for (const field of Object.keys(op.fields)) {
-    if (next._clocks[field] !== op.clock) continue; // a later local edit owns the field now
+    if (clocks[field] !== op.clock) continue; // a later local edit owns the field now
     const clock = server?.clocks[field];
     if (clock !== undefined && server) {
-      next[field] = server.data[field];
-      next._clocks[field] = clock;
+      data[field] = server.data[field];
+      clocks[field] = clock;
     } else {
-      delete next[field];
-      delete next._clocks[field];
+      delete data[field];
+      delete clocks[field];
     }
   }
-  if (Object.keys(next._clocks).length === 0) await table.delete(op.id);
-  else await table.put(next);
+  if (Object.keys(clocks).length === 0) await table.delete(op.id);
+  else await table.put(versionedToRow(op.id, current)); // the search index is remade on put
 }
 
 export interface PulledPage {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useUi } from '../state/ui';
 import { db } from './db';
+import { reportStorageError } from './storageFull';
 
 export const DRAFT_DEBOUNCE_MS = 250;
 
@@ -51,7 +52,8 @@ export function useDraft<T>(formId: string, initial: T): DraftState<T> {
     if (!p) return;
     clearTimeout(p.timer);
     pending.current = null;
-    void db.drafts.put({ formId, value: p.value, updatedAt: Date.now() });
+    // A full storage shows the alert; the form keeps its values on screen.
+    void db.drafts.put({ formId, value: p.value, updatedAt: Date.now() }).catch(reportStorageError);
   }, [formId]);
 
   // Leaving the form (navigation, unmount) writes what is pending at once.

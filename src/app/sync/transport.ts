@@ -7,7 +7,11 @@ import {
 } from '../../protocol/sync';
 import { apiRequest, type ApiResult } from '../api/client';
 
-/** How the engine reaches the server; tests pass one that calls an in-process server. */
+/**
+ * How the engine reaches the server; tests pass one that calls an in-process server. Parsing a
+ * pull page (or a push answer) expands each record's compact clocks back to one clock per field
+ * (protocol/sync.ts, domain/recordClocks.ts), so the engine and the merge see full records.
+ */
 export interface SyncTransport {
   push(ops: Op[]): Promise<ApiResult<PushResponse>>;
   pull(cursor: string | undefined, limit: number, count: boolean): Promise<ApiResult<PullResponse>>;

@@ -4,8 +4,8 @@ import {
   DEFAULT_PULL_LIMIT,
   pullQuerySchema,
   pushRequestSchema,
-  type PullResponse,
-  type PushResponse,
+  type PullResponseWire,
+  type PushResponseWire,
 } from '../../protocol/sync';
 import { parseInput } from '../http/validate';
 import { pullPage } from '../sync/pull';
@@ -21,7 +21,7 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
     const auth = await deps.auth(req);
     const { ops } = parseInput(pushRequestSchema, req.body, { checkText: false });
     const results = await pushBatch(deps.store, auth, ops, deps.now(), clock);
-    return { results, serverClock: clock.now() } satisfies PushResponse;
+    return { results, serverClock: clock.now() } satisfies PushResponseWire;
   });
 
   app.get('/api/sync/pull', async (req) => {
@@ -34,6 +34,6 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
       q.limit ?? DEFAULT_PULL_LIMIT,
       q.count === '1',
     );
-    return { ...page, serverClock: clock.now() } satisfies PullResponse;
+    return { ...page, serverClock: clock.now() } satisfies PullResponseWire;
   });
 }

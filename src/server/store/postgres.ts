@@ -19,12 +19,19 @@ const wrap = (db: Queryable): Sql => ({
 /** A real PostgreSQL server, reached through a connection pool. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // Fail fast on a wrong URL instead of on the first request.
-  const client = await pool.connect();
-  client.release();
   pool.on('error', () => {
     // An idle client lost its connection (database restarted): the pool replaces it on next use.
   });
+  // A connection lost while its client is out of the pool but between statements (inside a
+  // transaction, or just handed to the next caller) is reported on the client, not on a query;
+  // unheard, that 'error' would crash the whole process. The client is then not queryable: its
+  // next statement fails (503 unavailable) and the pool discards it on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  // Fail fast on a wrong URL instead of on the first request.
+  const client = await pool.connect();
+  client.release();
   return {
     kind: 'postgres',
     ...wrap(pool),

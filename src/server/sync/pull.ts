@@ -1,4 +1,5 @@
-import type { PullResponse, SyncRecord } from '../../protocol/sync';
+import { compactClocks } from '../../domain/recordClocks';
+import type { PullResponseWire, SyncRecord } from '../../protocol/sync';
 import type { AuthContext } from '../auth/context';
 import type { Sql } from '../store/store';
 import { COMMUNE_WIDE_KEY, decodeCursor, encodeCursor, type Cursor } from './cursor';
@@ -27,7 +28,7 @@ export async function pullPage(
   cursorText: string | undefined,
   limit: number,
   withCount: boolean,
-): Promise<Omit<PullResponse, 'serverClock'>> {
+): Promise<Omit<PullResponseWire, 'serverClock'>> {
   const old = decodeCursor(cursorText);
   const villages = [...auth.villageIds].sort();
   const from = (key: string) => old.get(key) ?? 0;
@@ -79,7 +80,7 @@ export async function pullPage(
       id: r.id,
       villageId: r.village_id,
       data: r.data,
-      clocks: r.clocks,
+      ...compactClocks(r.data, r.clocks),
     })),
     cursor: encodeCursor(next),
     hasMore,

@@ -1,9 +1,10 @@
 import type { HlcClock } from '../../domain/hlc';
 import { applyWrite } from '../../domain/merge';
+import { compactClocks } from '../../domain/recordClocks';
 import { appendOnlyDecision, checkOp } from '../../domain/opCheck';
 import type { EntityName, Versioned } from '../../domain/records';
 import { deriveVillage, writeDecision } from '../../domain/syncScope';
-import type { OpResult, PushRequest } from '../../protocol/sync';
+import type { OpResultWire, PushRequest } from '../../protocol/sync';
 import type { AuthContext } from '../auth/context';
 import type { Sql, Store } from '../store/store';
 import { cascadeHouseholdMove, cascadeMenteeMove } from './cascade';
@@ -31,7 +32,7 @@ export async function pushBatch(
   ops: Op[],
   nowMs: number,
   serverClock: HlcClock,
-): Promise<OpResult[]> {
+): Promise<OpResultWire[]> {
   return store.transaction((tx) => applyBatch(tx, auth, ops, nowMs, serverClock));
 }
 
@@ -41,7 +42,7 @@ async function applyBatch(
   ops: Op[],
   nowMs: number,
   serverClock: HlcClock,
-): Promise<OpResult[]> {
+): Promise<OpResultWire[]> {
   const commune = auth.communeCode;
   await tx.query(
     'INSERT INTO sync_counters (commune_code, seq) VALUES ($1, 0) ON CONFLICT DO NOTHING',
@@ -77,12 +78,14 @@ async function applyBatch(
   const dirty = new Set<string>();
   const appliedIds: string[] = [];
   const seen = new Set<string>();
-  const results: OpResult[] = [];
-  const reject = (op: Op, code: OpResult['code'], current?: Versioned): OpResult => ({
+  const results: OpResultWire[] = [];
+  const reject = (op: Op, code: OpResultWire['code'], current?: Versioned): OpResultWire => ({
     opId: op.opId,
     status: 'rejected',
     code,
-    current: current ? { data: current.data, clocks: current.clocks } : null,
+    current: current
+      ? { data: current.data, ...compactClocks(current.data, current.clocks) }
+      : null,
   });
 
   for (const { op, check } of checked) {

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
+import { reportStorageError } from '../../db/storageFull';
 import { navigate, usePath } from '../../platform/router';
 import { needsSetup, refreshSession, wireApi } from '../../session/actions';
 import { PIN_KEY } from '../../session/deviceData';
@@ -31,7 +32,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   useEffect(() => watchLock(), []);
   useEffect(() => {
-    if (signedIn) void refreshSession();
+    // A full storage only means the refreshed session is not kept: the alert says so.
+    if (signedIn) void refreshSession().catch(reportStorageError);
   }, [signedIn]);
   useEffect(() => {
     if (session !== null) return;

@@ -1,9 +1,11 @@
 import type { FormEvent } from 'react';
 import { isValid } from '../../../domain/validation';
+import { StorageFullError } from '../../db/storageFull';
 
 /**
  * The submit handler every draft-backed form shares: show the field errors, save only when the
- * form is valid (nothing saved half-valid), then drop the draft.
+ * form is valid (nothing saved half-valid), then drop the draft. A save refused because the
+ * phone's storage is full keeps the form as typed (the alert says why).
  */
 export function submitDraft<T>(opts: {
   value: T;
@@ -16,7 +18,13 @@ export function submitDraft<T>(opts: {
     e.preventDefault();
     opts.markTried();
     if (!isValid(opts.errors)) return;
-    await opts.save(opts.value);
+    try {
+      await opts.save(opts.value);
+    } catch (error) {
+      // The storage-full alert is already shown; the form and its draft stay for a retry.
+      if (error instanceof StorageFullError) return;
+      throw error;
+    }
     await opts.clearDraft();
   };
 }
