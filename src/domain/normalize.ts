@@ -24,25 +24,6 @@ export function digitsOnly(input: string): string {
   return input.replace(/\D+/g, '');
 }
 
-/**
- * The index keys of a record's searchable texts: every word-suffix of each text ("nguyen van an",
- * "van an", "an"), plus "first last" ("nguyen an"), so a typed phrase is one prefix range of a
- * multi-entry index; phones are also keyed by their digits. Duplicates removed.
- */
-export function searchKeys(texts: readonly (string | undefined)[]): string[] {
-  const keys = new Set<string>();
-  for (const text of texts) {
-    if (!text) continue;
-    const words = searchWords(text);
-    for (let i = 0; i < words.length; i++) keys.add(words.slice(i).join(' '));
-    // "nguyen an" for "Nguyễn Văn An": people often type the surname and the given name only.
-    if (words.length >= 3) keys.add(`${words[0]} ${words.at(-1)}`);
-    const digits = digitsOnly(text);
-    if (digits.length >= 3) keys.add(digits);
-  }
-  return [...keys];
-}
-
 /** The typed query as one normalised phrase (digits-only queries become just the digits). */
 export function normalizeQuery(input: string): string {
   const n = normalizeText(input);

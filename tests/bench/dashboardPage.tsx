@@ -15,7 +15,6 @@ import { createRoot } from 'react-dom/client';
 import { db, TungNhaDb } from '../../src/app/db/db';
 import { writeAll } from '../../src/app/db/mutate';
 import { VERSIONS } from '../../src/app/db/schema';
-import { searchIndexMiddleware } from '../../src/app/db/searchIndex';
 import { readSummaries, updateSummaries } from '../../src/app/db/summaries';
 import { forgetParsedBuckets } from '../../src/app/db/summaryBuckets';
 import { DashboardView } from '../../src/app/features/dashboard/DashboardScreen';
@@ -72,7 +71,6 @@ async function pagePutCost(
   const withMw = new TungNhaDb('bench-page-with');
   const without = new Dexie('bench-page-without');
   for (const v of VERSIONS) without.version(v.version).stores(v.stores);
-  without.use(searchIndexMiddleware);
   const out: DashboardPageResult['pagePutMs'] = { with: [], without: [] };
   const page = (run: number) =>
     members.slice(run * 2000, run * 2000 + 2000).map((m) => ({ ...m, _clocks: {} }));

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  matchesAllWords,
-  normalizeQuery,
-  normalizeText,
-  searchKeys,
-} from '../../src/domain/normalize';
+import { matchesAllWords, normalizeQuery, normalizeText } from '../../src/domain/normalize';
 
 describe('Vietnamese search normalisation', () => {
   it.each([
@@ -27,23 +22,6 @@ describe('Vietnamese search normalisation', () => {
     { name: 'a phone with dots', query: '0912.345.678', out: '0912345678' },
   ])('query: $name', ({ query, out }) => {
     expect(normalizeQuery(query)).toBe(out);
-  });
-
-  it.each([
-    {
-      name: 'every word suffix of a name',
-      texts: ['Nguyễn Văn An'],
-      has: ['nguyen van an', 'van an', 'an'],
-    },
-    {
-      name: 'surname with given name, for "nguyen an"',
-      texts: ['Nguyễn Văn An'],
-      has: ['nguyen an'],
-    },
-    { name: 'phone digits', texts: ['0912 345 678'], has: ['0912345678'] },
-    { name: 'address words', texts: ['Số 12, Thôn Đông'], has: ['so 12 thon dong', 'thon dong'] },
-  ])('index keys: $name', ({ texts, has }) => {
-    expect(searchKeys(texts)).toEqual(expect.arrayContaining(has));
   });
 
   it.each([

@@ -2,7 +2,6 @@ import Dexie, { type Table } from 'dexie';
 import type { DraftRow, EntityRow, MarkRow, MetaRow, OutboxRow, SummaryBucketRow } from './schema';
 import { VERSIONS } from './schema';
 import type { EntityTable } from './tables';
-import { searchIndexMiddleware } from './searchIndex';
 import { summaryDirtyMiddleware } from './summaryDirty';
 
 /** The one IndexedDB database of the device: the source of truth on the phone. */
@@ -22,8 +21,10 @@ export class TungNhaDb extends Dexie {
 
   constructor(name = 'tung-nha') {
     super(name);
-    for (const v of VERSIONS) this.version(v.version).stores(v.stores);
-    this.use(searchIndexMiddleware);
+    for (const v of VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
     this.use(summaryDirtyMiddleware);
   }
 

@@ -28,7 +28,7 @@ export const newId = createIdGenerator(() => Date.now(), randomBytes);
  */
 export function rowToVersioned(row: EntityRow | undefined): Versioned | undefined {
   if (!row) return undefined;
-  // `_words` is the device's derived search index (searchIndex.ts), not a synced field.
+  // `_words`: the search index rows of versions 2–3 still carry (schema.ts), not a synced field.
   const { id: _id, _clock, _clocks, _words, ...data } = row;
   const clock = typeof _clock === 'string' ? _clock : undefined;
   return { data, clocks: expandClocks(data, { clock, clocks: _clocks }) };

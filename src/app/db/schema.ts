@@ -1,4 +1,6 @@
+import type { Transaction } from 'dexie';
 import type { Op } from '../../domain/ops';
+import { ALL_DIRTY, DIRTY_TABLE } from './summaryDirty';
 
 /** Rows of the device database. Every table's row type lives here, next to its version history. */
 
@@ -43,7 +45,11 @@ export interface SummaryBucketRow {
  * The version history. Never edit a released version: add a new one with its `upgrade` and a
  * test in tests/app/db that opens the previous version's data.
  */
-export const VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+export const VERSIONS: {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -56,7 +62,7 @@ export const VERSIONS: { version: number; stores: Record<string, string | null> 
     // Field work and the movement's models. Data fields sit at the top level of each row.
     version: 2,
     stores: {
-      // `*_words`: the local search index (see searchIndex.ts).
+      // `*_words`: the local search index of versions 2 and 3 (now searchBuckets.ts).
       households: 'id, villageId, code, *_words',
       members: 'id, householdId, villageId, *_words',
       visits: 'id, householdId, villageId, at',
@@ -75,5 +81,18 @@ export const VERSIONS: { version: number; stores: Record<string, string | null> 
       summaryBuckets: 'id',
       summaryDirty: 'id',
     },
+  },
+  {
+    // The search index leaves IndexedDB's indexes for buckets of text beside the summaries
+    // (searchBuckets.ts): a first sync wrote ~13 index entries per household and ~4 per member.
+    // Visits lose their unused `at` index. Rows of older versions keep a stale `_words` field,
+    // ignored (mutate.ts); every summary and search entry is made again once ("*").
+    version: 4,
+    stores: {
+      households: 'id, villageId, code',
+      members: 'id, householdId, villageId',
+      visits: 'id, householdId, villageId',
+    },
+    upgrade: (tx) => tx.table(DIRTY_TABLE).put({ id: ALL_DIRTY, marks: [] }),
   },
 ];

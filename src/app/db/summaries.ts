@@ -13,6 +13,7 @@ import {
 import { db as defaultDb, type TungNhaDb } from './db';
 export { readSummaries } from './summaryBuckets';
 import type { EntityRow } from './schema';
+import { allSearchBuckets, updateSearchBuckets } from './searchBuckets';
 import { decode, encode, householdBucket, mentorBucket, type Summary } from './summaryBuckets';
 import { ALL_DIRTY } from './summaryDirty';
 
@@ -22,7 +23,8 @@ import { ALL_DIRTY } from './summaryDirty';
  * dashboard reads a few households' rows (through the householdId and mentorId indexes) instead of
  * the whole commune's 200,000. A fresh device (or one upgraded from version 2) has them all to
  * make: that one rebuild reads every row, page by page, yielding to the UI and telling its progress.
- * They are stored in buckets (summaryBuckets.ts).
+ * They are stored in buckets (summaryBuckets.ts), and so are the field search's entries of the
+ * same households (searchBuckets.ts), made in the same passes.
  */
 
 /** Above this many marks, one pass over every row is quicker than reading households one by one. */
@@ -101,6 +103,7 @@ async function updateMarked(db: TungNhaDb) {
       else bucket?.delete(mark.slice(2));
     }
     await db.summaryBuckets.bulkPut([...open].map(([id, list]) => encode(id, list.values())));
+    await updateSearchBuckets(db, householdIds, homes, members);
     await db.summaryDirty.bulkDelete(rows);
   });
 }
@@ -198,6 +201,7 @@ async function rebuild(db: TungNhaDb, onProgress: (p: RebuildProgress) => void) 
   await db.transaction('rw', [db.summaryBuckets, db.summaryDirty], async () => {
     await db.summaryBuckets.clear();
     await db.summaryBuckets.bulkPut([...buckets].map(([id, list]) => encode(id, list)));
+    await db.summaryBuckets.bulkPut(allSearchBuckets(homes, members));
     await db.summaryDirty.delete(ALL_DIRTY);
   });
   onProgress({ done: total, total });

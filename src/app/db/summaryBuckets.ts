@@ -18,6 +18,11 @@ function hash(id: string): number {
 }
 export const householdBucket = (id: string) => `h${hash(id) % HOUSEHOLD_BUCKETS}`;
 export const mentorBucket = (id: string) => `m${hash(id) % MENTOR_BUCKETS}`;
+/** The search entries of a household and its members (searchBuckets.ts), bucketed the same way. */
+export const searchBucket = (householdId: string) => `s${hash(householdId) % HOUSEHOLD_BUCKETS}`;
+
+/** Bucket ids below this one hold summaries ("h…", "m…"); the search buckets are "s…". */
+export const SEARCH_BUCKETS_FROM = 's';
 
 export type Summary = HouseholdSummary | MentorSummary;
 
@@ -77,7 +82,7 @@ export async function readSummaries(
 ): Promise<{ households: HouseholdSummary[]; mentors: MentorSummary[] }> {
   const households: HouseholdSummary[] = [];
   const mentors: MentorSummary[] = [];
-  const rows = await db.summaryBuckets.toArray();
+  const rows = await db.summaryBuckets.where(':id').below(SEARCH_BUCKETS_FROM).toArray();
   const parsed = parsedByDb.get(db) ?? new Map<string, { json: string; list: Summary[] }>();
   parsedByDb.set(db, parsed);
   const seen = new Set<string>();

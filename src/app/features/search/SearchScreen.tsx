@@ -1,15 +1,18 @@
 import { useDeferredValue, useState } from 'react';
-import { useLiveQuery } from '../../db/live';
 import { navigate } from '../../platform/router';
+import { useRebuildProgress } from '../dashboard/rebuildProgress';
 import { RELATION_LABEL } from '../field/labels';
-import { searchField } from './searchQuery';
+import { useSearch } from './useSearch';
 
 /** "/tim": find a household or a person by name, address or phone, with or without diacritics. */
 export function SearchScreen() {
   const [text, setText] = useState('');
   const q = useDeferredValue(text);
-  const results = useLiveQuery(() => searchField(q), [q]);
-  const empty = results && results.households.length + results.members.length === 0;
+  const search = useSearch(q);
+  const progress = useRebuildProgress();
+  const results = search.status === 'done' || search.status === 'searching' ? search.results : null;
+  const empty =
+    search.status === 'done' && results && results.households.length + results.members.length === 0;
   return (
     <section>
       <h1>Tìm kiếm</h1>
@@ -22,7 +25,16 @@ export function SearchScreen() {
         placeholder="vd: nguyen van a"
         onChange={(e) => setText(e.target.value)}
       />
-      {q.trim() !== '' && empty && <p className="muted">Không tìm thấy ai.</p>}
+      {search.status === 'searching' && progress && (
+        <p className="muted" role="status">
+          Đang chuẩn bị dữ liệu tìm kiếm…{' '}
+          {Math.floor((progress.done * 100) / Math.max(progress.total, 1))}%
+        </p>
+      )}
+      {search.status === 'failed' && (
+        <p role="alert">Không tìm được: không đọc được dữ liệu trên máy. Hãy thử lại.</p>
+      )}
+      {empty && <p className="muted">Không tìm thấy ai.</p>}
       {results && results.households.length > 0 && (
         <>
           <h2>Hộ gia đình</h2>
