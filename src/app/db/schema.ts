@@ -85,13 +85,15 @@ export const VERSIONS: {
   {
     // The search index leaves IndexedDB's indexes for buckets of text beside the summaries
     // (searchBuckets.ts): a first sync wrote ~13 index entries per household and ~4 per member.
-    // Visits lose their unused `at` index. Rows of older versions keep a stale `_words` field,
-    // ignored (mutate.ts); every summary and search entry is made again once ("*").
+    // Members and visits lose their village index (a village's are read through its households),
+    // visits their unused `at` index: fewer index entries per row for a first sync to write.
+    // Rows of older versions keep a stale `_words` field, ignored (mutate.ts); every summary and
+    // search entry is made again once ("*").
     version: 4,
     stores: {
       households: 'id, villageId, code',
-      members: 'id, householdId, villageId',
-      visits: 'id, householdId, villageId',
+      members: 'id, householdId',
+      visits: 'id, householdId',
     },
     upgrade: (tx) => tx.table(DIRTY_TABLE).put({ id: ALL_DIRTY, marks: [] }),
   },

@@ -19,10 +19,12 @@ export function VillageScreen({ villageId }: { villageId: string }) {
   const [filter, setFilter] = useState<VillageFilter>({ flags: [], gap: '', dueOnly: false });
   const [shown, setShown] = useState(PAGE);
   const entries = useLiveQuery(async () => {
-    const [hs, ms, vs] = await Promise.all([
-      db.households.where('villageId').equals(villageId).toArray(),
-      db.members.where('villageId').equals(villageId).toArray(),
-      db.visits.where('villageId').equals(villageId).toArray(),
+    const hs = await db.households.where('villageId').equals(villageId).toArray();
+    // Members and visits through their households: they have no village index (schema.ts).
+    const ids = hs.map((h) => h.id);
+    const [ms, vs] = await Promise.all([
+      db.members.where('householdId').anyOf(ids).toArray(),
+      db.visits.where('householdId').anyOf(ids).toArray(),
     ]);
     return villageEntries(
       hs.map(asHousehold).filter((h) => h.status === 'active'),

@@ -1,0 +1,79 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../src/app/db/db';
+import { writeAll } from '../../src/app/db/mutate';
+import { VillageScreen } from '../../src/app/features/households/VillageScreen';
+import { SESSION_KEY, type Session } from '../../src/app/session/types';
+
+const V = '0190a000-0000-7000-8000-000000000001';
+const OTHER = '0190a000-0000-7000-8000-000000000002';
+
+const session: Session = {
+  token: 't',
+  deviceId: 'd',
+  user: {
+    id: 'u1',
+    username: 'u',
+    displayName: 'Hải',
+    role: 'volunteer',
+    mustChangePassword: false,
+  },
+  commune: { code: '09988', name: 'Xã Hòa Lạc', province: 'Hà Nội' },
+  villages: [
+    { id: V, name: 'Thôn Đông', kind: 'thon' },
+    { id: OTHER, name: 'Thôn Đoài', kind: 'thon' },
+  ],
+  refreshedAt: Date.now(),
+};
+
+const home = (id: string, headName: string, villageId: string) => ({
+  entity: 'household' as const,
+  id,
+  fields: {
+    headName,
+    address: 'Xóm 1',
+    villageId,
+    status: 'active',
+    createdAt: 1,
+    createdBy: 'u1',
+  },
+});
+
+beforeEach(async () => {
+  await Promise.all(db.tables.map((t) => t.clear()));
+  await db.meta.put({ key: SESSION_KEY, value: session });
+});
+afterEach(cleanup);
+
+describe('village screen', () => {
+  it('lists the village’s households with their last visit (members and visits found through them)', async () => {
+    await writeAll([
+      home('h1', 'Nguyễn Văn Đức', V),
+      home('h2', 'Lê Thị Hoa', V),
+      home('h3', 'Trần Văn Nam', OTHER),
+      {
+        entity: 'member',
+        id: 'm1',
+        fields: { householdId: 'h1', villageId: V, name: 'Nguyễn Văn Đức', birthYear: 1970 },
+      },
+      {
+        entity: 'visit',
+        id: 'v1',
+        fields: { householdId: 'h1', villageId: V, at: Date.now() - 3_600_000, tasks: [] },
+      },
+      {
+        entity: 'visit',
+        id: 'v3',
+        fields: { householdId: 'h3', villageId: OTHER, at: Date.now(), tasks: [] },
+      },
+    ]);
+    render(<VillageScreen villageId={V} />);
+    const list = await screen.findByRole('list', { name: 'Hộ gia đình' });
+    expect(await screen.findByText('2 hộ')).toBeTruthy();
+    const rows = within(list).getAllByRole('button');
+    const text = rows.map((r) => r.textContent ?? '');
+    expect(text.find((t) => t.includes('Nguyễn Văn Đức'))).toMatch(/Lần cuối/);
+    expect(text.find((t) => t.includes('Lê Thị Hoa'))).toMatch(/Chưa được thăm/);
+    expect(text.some((t) => t.includes('Trần Văn Nam'))).toBe(false);
+  });
+});
