@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { PRIORITY_FLAGS } from '../../../domain/entities';
 import { validateHousehold } from '../../../domain/validation';
-import { useDraft } from '../../db/useDraft';
-import { submitDraft } from '../field/submitDraft';
+import { useDraftForm } from '../field/useDraftForm';
 import type { Session } from '../../session/types';
 import { CheckTile, FormActions, RestoredNote, TextField } from '../field/FormBits';
 import { FLAG_LABEL } from '../field/labels';
@@ -17,21 +15,15 @@ export function HouseholdForm(props: {
   onSave(f: Form): Promise<void>;
   onCancel(): void;
 }) {
-  const draft = useDraft(props.formId, props.initial);
-  const [tried, setTried] = useState(false);
+  const { draft, show, submit } = useDraftForm(
+    props.formId,
+    props.initial,
+    validateHousehold,
+    props.onSave,
+  );
   if (!draft.loaded) return null;
   const f = draft.value;
-  const errors = validateHousehold(f);
-  const show = tried ? errors : {};
   const set = <K extends keyof Form>(k: K, v: Form[K]) => draft.set((p) => ({ ...p, [k]: v }));
-
-  const submit = submitDraft({
-    value: f,
-    errors,
-    markTried: () => setTried(true),
-    save: props.onSave,
-    clearDraft: () => draft.clear(),
-  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Thông tin hộ gia đình">

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { activeSkills, type SkillRef } from '../../../domain/skills';
 import { validateMember } from '../../../domain/validation';
-import { useDraft } from '../../db/useDraft';
-import { submitDraft } from '../field/submitDraft';
+import { useDraftForm } from '../field/useDraftForm';
 import { GdsChecks } from '../gds/GdsChecks';
 import { CheckTile, FormActions, RestoredNote, SelectField, TextField } from '../field/FormBits';
 import { GENDER_LABEL, PLATFORM_LABEL, RELATION_LABEL, VNEID_LABEL } from '../field/labels';
@@ -17,26 +15,20 @@ export function MemberForm(props: {
   onSave(f: Form): Promise<void>;
   onCancel(): void;
 }) {
-  const draft = useDraft(props.formId, props.initial);
-  const [tried, setTried] = useState(false);
+  const { draft, show, submit } = useDraftForm(
+    props.formId,
+    props.initial,
+    (v) => validateMember(v, new Date().getFullYear()),
+    props.onSave,
+  );
   if (!draft.loaded) return null;
   const f = draft.value;
-  const errors = validateMember(f, new Date().getFullYear());
-  const show = tried ? errors : {};
   const set = <K extends keyof Form>(k: K, v: Form[K]) => draft.set((p) => ({ ...p, [k]: v }));
   const toggleSkill = (code: string, on: boolean) =>
     draft.set((p) => ({
       ...p,
       skills: on ? [...new Set([...p.skills, code])] : p.skills.filter((c) => c !== code),
     }));
-
-  const submit = submitDraft({
-    value: f,
-    errors,
-    markTried: () => setTried(true),
-    save: props.onSave,
-    clearDraft: () => draft.clear(),
-  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Thông tin thành viên">

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { vietnamDay } from '../../../domain/calendar';
 import { TRADER_STAGES } from '../../../domain/trader4t';
-import { useDraft } from '../../db/useDraft';
-import { submitDraft } from '../field/submitDraft';
+import { useDraftForm } from '../field/useDraftForm';
 import { FormActions, RestoredNote, TextField } from '../field/FormBits';
 import { ERROR_MESSAGE } from '../field/labels';
 import { validateTrader, type TraderForm as Form } from './actions';
@@ -17,22 +15,16 @@ export function TraderForm(props: {
   onSave(f: Form): Promise<void>;
   onCancel(): void;
 }) {
-  const draft = useDraft(props.formId, props.initial);
-  const [tried, setTried] = useState(false);
+  const today = vietnamDay(Date.now());
+  const { draft, show, submit } = useDraftForm(
+    props.formId,
+    props.initial,
+    (v) => validateTrader(v, today),
+    props.onSave,
+  );
   if (!draft.loaded) return null;
   const f = draft.value;
-  const today = vietnamDay(Date.now());
-  const errors = validateTrader(f, today);
-  const show = tried ? errors : {};
   const set = (k: keyof Form, v: string) => draft.set((p) => ({ ...p, [k]: v }));
-
-  const submit = submitDraft({
-    value: f,
-    errors,
-    markTried: () => setTried(true),
-    save: props.onSave,
-    clearDraft: () => draft.clear(),
-  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Thông tin tiểu thương">

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { VISIT_OUTCOMES, VISIT_TASKS, type VisitOutcome } from '../../../domain/entities';
 import { validateVisit } from '../../../domain/validation';
-import { useDraft } from '../../db/useDraft';
-import { submitDraft } from '../field/submitDraft';
+import { useDraftForm } from '../field/useDraftForm';
 import { CheckTile, FormActions, RestoredNote, TextField } from '../field/FormBits';
 import { OUTCOME_LABEL, TASK_LABEL } from '../field/labels';
 import type { MemberRow } from '../field/rows';
@@ -17,25 +15,19 @@ export function VisitForm(props: {
   onSave(f: Form): Promise<void>;
   onCancel(): void;
 }) {
-  const draft = useDraft(props.formId, props.initial);
-  const [tried, setTried] = useState(false);
+  const { draft, show, submit } = useDraftForm(
+    props.formId,
+    props.initial,
+    validateVisit,
+    props.onSave,
+  );
   if (!draft.loaded) return null;
   const f = draft.value;
-  const errors = validateVisit(f);
-  const show = tried ? errors : {};
   const toggle = <K extends 'tasks' | 'presentMemberIds'>(k: K, v: Form[K][number], on: boolean) =>
     draft.set((p) => {
       const list = p[k] as string[];
       return { ...p, [k]: on ? [...new Set([...list, v])] : list.filter((x) => x !== v) };
     });
-
-  const submit = submitDraft({
-    value: f,
-    errors,
-    markTried: () => setTried(true),
-    save: props.onSave,
-    clearDraft: () => draft.clear(),
-  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Ghi lượt hướng dẫn">
