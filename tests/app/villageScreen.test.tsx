@@ -1,12 +1,16 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
 import { writeAll } from '../../src/app/db/mutate';
+import { GdsScreen } from '../../src/app/features/gds/GdsScreen';
 import { VillageScreen } from '../../src/app/features/households/VillageScreen';
+import { TradersScreen } from '../../src/app/features/traders/TradersScreen';
 import { SESSION_KEY, type Session } from '../../src/app/session/types';
 
 const V = '0190a000-0000-7000-8000-000000000001';
 const OTHER = '0190a000-0000-7000-8000-000000000002';
+/** A village the user does not serve (rows of it may linger, e.g. a pending edit). */
+const ELSEWHERE = '0190a000-0000-7000-8000-000000000003';
 
 const session: Session = {
   token: 't',
@@ -75,5 +79,50 @@ describe('village screen', () => {
     expect(text.find((t) => t.includes('Nguyễn Văn Đức'))).toMatch(/Lần cuối/);
     expect(text.find((t) => t.includes('Lê Thị Hoa'))).toMatch(/Chưa được thăm/);
     expect(text.some((t) => t.includes('Trần Văn Nam'))).toBe(false);
+  });
+
+  it('Gia đình số counts the households of the user’s villages, found with their members and visits', async () => {
+    await writeAll([
+      home('h1', 'Nguyễn Văn Đức', V),
+      home('h3', 'Trần Văn Nam', OTHER),
+      home('h4', 'Phạm Văn Bốn', ELSEWHERE),
+      {
+        entity: 'member',
+        id: 'm1',
+        fields: { householdId: 'h1', villageId: V, name: 'Nguyễn Văn Đức', birthYear: 1970 },
+      },
+    ]);
+    render(<GdsScreen />);
+    await waitFor(() =>
+      expect(screen.getByTestId('gds-summary').textContent).toContain('0 / 2 hộ'),
+    );
+    expect(screen.queryByText(/Phạm Văn Bốn/)).toBeNull();
+  });
+
+  it('Chợ số 4T lists the villages’ traders under their member’s name', async () => {
+    await writeAll([
+      home('h1', 'Nguyễn Văn Đức', V),
+      {
+        entity: 'member',
+        id: 'm1',
+        fields: { householdId: 'h1', villageId: V, name: 'Nguyễn Thị Lan', birthYear: 1980 },
+      },
+      {
+        entity: 'trader',
+        id: 't1',
+        fields: { memberId: 'm1', householdId: 'h1', villageId: V, businessName: 'Sạp rau cô Lan' },
+      },
+      {
+        entity: 'trader',
+        id: 't4',
+        fields: { memberId: 'm4', householdId: 'h4', villageId: ELSEWHERE, businessName: 'Sạp cá' },
+      },
+    ]);
+    render(<TradersScreen />);
+    await waitFor(() =>
+      expect(screen.getByTestId('trader-summary').textContent).toContain('1 tiểu thương'),
+    );
+    const card = await screen.findByRole('button', { name: 'Sửa tiểu thương Sạp rau cô Lan' });
+    expect(card.textContent).toContain('Nguyễn Thị Lan');
   });
 });

@@ -1,7 +1,7 @@
 import { GDS_REQUIREMENT_LABELS, gdsStatuses } from '../../../domain/gdsStatus';
 import { isLiveHousehold } from '../../../domain/modelInputs';
-import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
+import { villageRows } from '../../db/villageRows';
 import { navigate } from '../../platform/router';
 import { asHousehold, asMember, asVisit } from '../field/rows';
 import { useFieldSession, villageName } from '../field/useFieldSession';
@@ -13,15 +13,11 @@ export function GdsScreen() {
   const session = useFieldSession();
   const villageIds = (session?.villages ?? []).map((v) => v.id);
   const data = useLiveQuery(async () => {
-    const [hs, ms, vs] = await Promise.all(
-      [db.households, db.members, db.visits].map((t) =>
-        t.where('villageId').anyOf(villageIds).toArray(),
-      ),
-    );
-    const households = (hs ?? []).map(asHousehold).filter(isLiveHousehold);
+    const rows = await villageRows(villageIds, true);
+    const households = rows.households.map(asHousehold).filter(isLiveHousehold);
     return {
       households,
-      statuses: gdsStatuses(households, (ms ?? []).map(asMember), (vs ?? []).map(asVisit)),
+      statuses: gdsStatuses(households, rows.members.map(asMember), rows.visits.map(asVisit)),
     };
   }, [villageIds.join(',')]);
   if (!data || !session) return null;

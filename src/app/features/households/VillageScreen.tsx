@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { PRIORITY_FLAGS } from '../../../domain/entities';
 import { READINESS_GAPS, type ReadinessGap } from '../../../domain/readiness';
-import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
+import { villageRows } from '../../db/villageRows';
 import { navigate } from '../../platform/router';
 import { dayLabel, relativeTime, today } from '../field/dates';
 import { CheckTile } from '../field/FormBits';
@@ -19,13 +19,7 @@ export function VillageScreen({ villageId }: { villageId: string }) {
   const [filter, setFilter] = useState<VillageFilter>({ flags: [], gap: '', dueOnly: false });
   const [shown, setShown] = useState(PAGE);
   const entries = useLiveQuery(async () => {
-    const hs = await db.households.where('villageId').equals(villageId).toArray();
-    // Members and visits through their households: they have no village index (schema.ts).
-    const ids = hs.map((h) => h.id);
-    const [ms, vs] = await Promise.all([
-      db.members.where('householdId').anyOf(ids).toArray(),
-      db.visits.where('householdId').anyOf(ids).toArray(),
-    ]);
+    const { households: hs, members: ms, visits: vs } = await villageRows([villageId], true);
     return villageEntries(
       hs.map(asHousehold).filter((h) => h.status === 'active'),
       ms.map(asMember).filter((m) => !m.deleted),

@@ -3,6 +3,7 @@ import type { MentorshipFacts } from '../../../domain/mentorship';
 import type { TraderFacts } from '../../../domain/trader4t';
 import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
+import { villageRows } from '../../db/villageRows';
 import { asHousehold, asMember } from '../field/rows';
 import { useFieldSession } from '../field/useFieldSession';
 import { asTrader } from '../traders/rows';
@@ -21,16 +22,16 @@ export function useModelData(): ModelData | undefined {
   const villageIds = (session?.villages ?? []).map((v) => v.id);
   const key = villageIds.join(',');
   return useLiveQuery(async () => {
-    const [households, members, mentorships, traders] = await Promise.all(
-      [db.households, db.members, db.mentorships, db.traders].map((t) =>
-        t.where('villageId').anyOf(villageIds).toArray(),
-      ),
-    );
+    const [{ households, members }, mentorships, traders] = await Promise.all([
+      villageRows(villageIds, false),
+      db.mentorships.where('villageId').anyOf(villageIds).toArray(),
+      db.traders.where('villageId').anyOf(villageIds).toArray(),
+    ]);
     return {
-      households: (households ?? []).map(asHousehold),
-      members: (members ?? []).map(asMember),
-      mentorships: (mentorships ?? []).map(asMentorship),
-      traders: (traders ?? []).map(asTrader),
+      households: households.map(asHousehold),
+      members: members.map(asMember),
+      mentorships: mentorships.map(asMentorship),
+      traders: traders.map(asTrader),
     };
   }, [key]);
 }
