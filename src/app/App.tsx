@@ -11,6 +11,7 @@ import { StatusBar } from './ui/StatusBar';
 import { StorageFullAlert } from './ui/StorageFullAlert';
 import { UpdatePrompt } from './ui/UpdatePrompt';
 import { NotFound } from './ui/NotFound';
+import { ScreenError } from './ui/ScreenError';
 
 export function App() {
   const path = usePath();
@@ -21,17 +22,19 @@ export function App() {
       <StorageFullAlert />
       <main className="screen">
         <SessionGate>
-          <Suspense fallback={<p className="muted">Đang mở…</p>}>
-            {path === '/' ? (
-              <HomeScreen />
-            ) : (
-              (fieldRoute(path) ??
-              qrRoute(path) ??
-              syncRoute(path) ??
-              viewsRoute(path) ??
-              modelsRoute(path) ?? <NotFound />)
-            )}
-          </Suspense>
+          <ScreenError key={path}>
+            <Suspense fallback={<p className="muted">Đang mở…</p>}>
+              {path === '/' ? (
+                <HomeScreen />
+              ) : (
+                (fieldRoute(path) ??
+                qrRoute(path) ??
+                syncRoute(path) ??
+                viewsRoute(path) ??
+                modelsRoute(path) ?? <NotFound />)
+              )}
+            </Suspense>
+          </ScreenError>
         </SessionGate>
       </main>
     </div>
