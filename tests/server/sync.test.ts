@@ -208,6 +208,30 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
     expect(moved.records.get(`household:${hd}`)?.villageId).toBe(tay);
   });
 
+  it('gives every change its own position in the commune, and the database refuses a second record on one', async () => {
+    const { app, store, seed } = await setup();
+    const canbo = syncApi(app, seed.tokens.canbo as string);
+    const dong = seed.villages['Thôn Đông'] as string;
+    await canbo.push([
+      op('household', uuid(), { villageId: dong, headName: 'Một' }),
+      op('household', uuid(), { villageId: dong, headName: 'Hai' }),
+      op('skill', uuid(), { title: 'Cài VNeID' }),
+    ]);
+    const rows = await store.query<{ seq: number }>(
+      'SELECT seq::int AS seq FROM records WHERE commune_code = $1',
+      [seed.communeCode],
+    );
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(3);
+    // Pull pages read their rows by seq (sync/pull.ts): a shared seq must be impossible.
+    await expect(
+      store.query(
+        `INSERT INTO records (commune_code, entity, id, village_id, data, clocks, seq)
+         VALUES ($1, 'household', $2, $3, '{}', '{}', $4)`,
+        [seed.communeCode, uuid(), dong, rows[0]?.seq],
+      ),
+    ).rejects.toThrow(/records_commune_seq/);
+  });
+
   it('refuses a request without a device token and an app too old to understand the server', async () => {
     const { app, seed } = await setup();
     const anon = await app.inject({ method: 'GET', url: '/api/sync/pull' });

@@ -33,23 +33,26 @@ export async function pullPage(
   const villages = [...auth.villageIds].sort();
   const from = (key: string) => old.get(key) ?? 0;
   const params = [auth.communeCode, from(COMMUNE_WIDE_KEY), villages, villages.map(from)] as const;
-  // The page is picked on keys alone (each village offers up to `limit` candidates), and only the
-  // chosen rows' data is read: sorting every candidate's data spilled to disk on big communes.
+  // The page is picked on positions alone: each village offers up to `limit` seqs, read from the
+  // (commune, village, seq) index (index-only once vacuumed), and only the chosen rows are read,
+  // by their seq (unique in a commune: migration 004). The scope test on the read rows is the
+  // last guard that nothing outside the caller's villages is ever served.
   const rows = await sql.query<Row>(
     `SELECT r.entity, r.id::text AS id, r.village_id::text AS village_id, r.data, r.clocks,
             r.seq::float8 AS seq
-       FROM (SELECT entity, id, seq
-               FROM ((SELECT entity, id, seq FROM records
+       FROM (SELECT seq
+               FROM ((SELECT seq FROM records
                        WHERE commune_code = $1 AND village_id IS NULL AND seq > $2
                        ORDER BY seq LIMIT $5)
                      UNION ALL
-                     SELECT k.* FROM unnest($3::uuid[], $4::bigint[]) AS c(vid, s)
-                       CROSS JOIN LATERAL (SELECT entity, id, seq FROM records
+                     SELECT k.seq FROM unnest($3::uuid[], $4::bigint[]) AS c(vid, s)
+                       CROSS JOIN LATERAL (SELECT seq FROM records
                                             WHERE commune_code = $1 AND village_id = c.vid
                                               AND seq > c.s
                                             ORDER BY seq LIMIT $5) k) x
               ORDER BY seq LIMIT $5) p
-       JOIN records r ON r.commune_code = $1 AND r.entity = p.entity AND r.id = p.id
+       JOIN records r ON r.commune_code = $1 AND r.seq = p.seq
+      WHERE r.village_id IS NULL OR r.village_id = ANY($3::uuid[])
       ORDER BY r.seq`,
     [...params, limit + 1],
   );
