@@ -20,10 +20,12 @@ export interface DeviceBenchResult {
   freshPullS: number;
   freshPullRuns: number[];
   records: number;
-  qrOpenMs: number;
-  qrOpenMsThrottled: number;
+  qrOpenMs: number | null;
+  qrOpenMsThrottled: number | null;
   qrSamples: number[];
   qrSamplesThrottled: number[];
+  /** Why the QR part failed (the fresh pull figures stand on their own). */
+  qrError: string | null;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -78,7 +80,9 @@ async function scanTimes(page: Page, url: string, video: string, codes: string[]
         polling: 50,
       })
       .catch(async (err: unknown) => {
-        const seen = (await page.locator('main, body').first().innerText()).slice(0, 300);
+        const seen = (await page.locator('body').innerText())
+          .replace(/\s*\n\s*/g, ' | ')
+          .slice(0, 300);
         throw new Error(`no household shown after scanning ${code} (${page.url()}): ${seen}`, {
           cause: err,
         });
@@ -127,20 +131,33 @@ export async function deviceBench(opts: {
       { length: opts.scans ?? 7 },
       (_, i) => commune.households[i * step]?.code ?? '',
     );
-    await scanTimes(device, url, video, codes.slice(0, 1)); // warm-up: code and data caches
-    const plain = await scanTimes(device, url, video, codes);
-    const cdp = await device.context().newCDPSession(device);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const throttled = await scanTimes(device, url, video, codes);
-    return {
-      freshPullS: round1(median(pulls)),
-      freshPullRuns: pulls.map(round1),
-      records,
-      qrOpenMs: round1(median(plain)),
-      qrOpenMsThrottled: round1(median(throttled)),
-      qrSamples: plain.map(round1),
-      qrSamplesThrottled: throttled.map(round1),
-    };
+    const pulled = { freshPullS: round1(median(pulls)), freshPullRuns: pulls.map(round1), records };
+    try {
+      await scanTimes(device, url, video, codes.slice(0, 1)); // warm-up: code and data caches
+      const plain = await scanTimes(device, url, video, codes);
+      const cdp = await device.context().newCDPSession(device);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const throttled = await scanTimes(device, url, video, codes);
+      return {
+        ...pulled,
+        qrOpenMs: round1(median(plain)),
+        qrOpenMsThrottled: round1(median(throttled)),
+        qrSamples: plain.map(round1),
+        qrSamplesThrottled: throttled.map(round1),
+        qrError: null,
+      };
+    } catch (err) {
+      const qrError =
+        err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
+      return {
+        ...pulled,
+        qrOpenMs: null,
+        qrOpenMsThrottled: null,
+        qrSamples: [],
+        qrSamplesThrottled: [],
+        qrError,
+      };
+    }
   } finally {
     await browser.close();
     await bench.stop();

@@ -94,9 +94,10 @@ await measure('freshPullS', async () => {
   results.qrOpenMs = device.qrOpenMs;
   throttled.qrOpenMs = device.qrOpenMsThrottled;
   results.notes.freshPullS = `${device.records} records, ${RUNS} fresh devices: ${device.freshPullRuns.join(', ')} s`;
-  results.notes.qrOpenMs =
-    `${device.qrSamples.length} households scanned on the device holding the commune: ` +
-    `${device.qrSamples.join(', ')} ms (CPU ${CPU_SLOWDOWN}×: ${device.qrSamplesThrottled.join(', ')} ms)`;
+  results.notes.qrOpenMs = device.qrError
+    ? `failed: ${device.qrError}`
+    : `${device.qrSamples.length} households scanned on the device holding the commune: ` +
+      `${device.qrSamples.join(', ')} ms (CPU ${CPU_SLOWDOWN}×: ${device.qrSamplesThrottled.join(', ')} ms)`;
 });
 
 await measure('syncVsPouchRatio', async () => {
