@@ -43,6 +43,12 @@ const home = (id: string, headName: string, villageId: string) => ({
   },
 });
 
+const person = (id: string, householdId: string, name: string, birthYear: number) => ({
+  entity: 'member' as const,
+  id,
+  fields: { householdId, villageId: V, name, birthYear },
+});
+
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
   await db.meta.put({ key: SESSION_KEY, value: session });
@@ -55,11 +61,7 @@ describe('village screen', () => {
       home('h1', 'Nguyễn Văn Đức', V),
       home('h2', 'Lê Thị Hoa', V),
       home('h3', 'Trần Văn Nam', OTHER),
-      {
-        entity: 'member',
-        id: 'm1',
-        fields: { householdId: 'h1', villageId: V, name: 'Nguyễn Văn Đức', birthYear: 1970 },
-      },
+      person('m1', 'h1', 'Nguyễn Văn Đức', 1970),
       {
         entity: 'visit',
         id: 'v1',
@@ -86,11 +88,7 @@ describe('village screen', () => {
       home('h1', 'Nguyễn Văn Đức', V),
       home('h3', 'Trần Văn Nam', OTHER),
       home('h4', 'Phạm Văn Bốn', ELSEWHERE),
-      {
-        entity: 'member',
-        id: 'm1',
-        fields: { householdId: 'h1', villageId: V, name: 'Nguyễn Văn Đức', birthYear: 1970 },
-      },
+      person('m1', 'h1', 'Nguyễn Văn Đức', 1970),
     ]);
     render(<GdsScreen />);
     await waitFor(() =>
@@ -102,11 +100,7 @@ describe('village screen', () => {
   it('Chợ số 4T lists the villages’ traders under their member’s name', async () => {
     await writeAll([
       home('h1', 'Nguyễn Văn Đức', V),
-      {
-        entity: 'member',
-        id: 'm1',
-        fields: { householdId: 'h1', villageId: V, name: 'Nguyễn Thị Lan', birthYear: 1980 },
-      },
+      person('m1', 'h1', 'Nguyễn Thị Lan', 1980),
       {
         entity: 'trader',
         id: 't1',

@@ -8,13 +8,13 @@ import type { EntityRow } from './schema';
  */
 export async function villageRows(
   villageIds: readonly string[],
-  withVisits: boolean,
+  opts: { visits: boolean },
 ): Promise<{ households: EntityRow[]; members: EntityRow[]; visits: EntityRow[] }> {
   const households = await db.households.where('villageId').anyOf(villageIds).toArray();
   const ids = households.map((h) => h.id);
   const [members, visits] = await Promise.all([
     db.members.where('householdId').anyOf(ids).toArray(),
-    withVisits ? db.visits.where('householdId').anyOf(ids).toArray() : [],
+    opts.visits ? db.visits.where('householdId').anyOf(ids).toArray() : [],
   ]);
   return { households, members, visits };
 }

@@ -13,7 +13,7 @@ export function GdsScreen() {
   const session = useFieldSession();
   const villageIds = (session?.villages ?? []).map((v) => v.id);
   const data = useLiveQuery(async () => {
-    const rows = await villageRows(villageIds, true);
+    const rows = await villageRows(villageIds, { visits: true });
     const households = rows.households.map(asHousehold).filter(isLiveHousehold);
     return {
       households,

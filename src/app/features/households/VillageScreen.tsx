@@ -19,11 +19,11 @@ export function VillageScreen({ villageId }: { villageId: string }) {
   const [filter, setFilter] = useState<VillageFilter>({ flags: [], gap: '', dueOnly: false });
   const [shown, setShown] = useState(PAGE);
   const entries = useLiveQuery(async () => {
-    const { households: hs, members: ms, visits: vs } = await villageRows([villageId], true);
+    const rows = await villageRows([villageId], { visits: true });
     return villageEntries(
-      hs.map(asHousehold).filter((h) => h.status === 'active'),
-      ms.map(asMember).filter((m) => !m.deleted),
-      vs.map(asVisit),
+      rows.households.map(asHousehold).filter((h) => h.status === 'active'),
+      rows.members.map(asMember).filter((m) => !m.deleted),
+      rows.visits.map(asVisit),
       new Date().getFullYear(),
       today(),
     );

@@ -23,7 +23,7 @@ export function useModelData(): ModelData | undefined {
   const key = villageIds.join(',');
   return useLiveQuery(async () => {
     const [{ households, members }, mentorships, traders] = await Promise.all([
-      villageRows(villageIds, false),
+      villageRows(villageIds, { visits: false }),
       db.mentorships.where('villageId').anyOf(villageIds).toArray(),
       db.traders.where('villageId').anyOf(villageIds).toArray(),
     ]);
