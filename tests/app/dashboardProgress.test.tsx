@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
+import { putRecords } from '../../src/app/db/recordChunks';
 import type { EntityRow } from '../../src/app/db/schema';
 import { DashboardScreen } from '../../src/app/features/dashboard/DashboardScreen';
 import { SESSION_KEY, type Session } from '../../src/app/session/types';
@@ -11,8 +12,8 @@ it('shows the one-time rebuild’s progress, then the figures', async () => {
   const c = generateCommune(7, { villages: 2, households: 400, people: 1600, visits: 2000 });
   const rows = (list: readonly object[]) => list.map((r) => ({ ...r, _clocks: {} }) as EntityRow);
   await db.households.bulkPut(rows(c.households));
-  await db.members.bulkPut(rows(c.members));
-  await db.visits.bulkPut(rows(c.visits));
+  await putRecords(db.memberChunks, rows(c.members));
+  await putRecords(db.visitChunks, rows(c.visits));
   const session: Session = {
     token: 't',
     deviceId: 'd',

@@ -1,6 +1,12 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
+import {
+  deleteRecords,
+  membersOfHouseholds,
+  putRecords,
+  visitsOfHouseholds,
+} from '../../src/app/db/recordChunks';
 import { writeAll } from '../../src/app/db/mutate';
 import { VERSIONS, type EntityRow } from '../../src/app/db/schema';
 import {
@@ -38,8 +44,8 @@ const rows = (list: readonly object[]) => list.map((r) => ({ ...r, _clocks: {} }
 
 async function loadSmall() {
   await db.households.bulkPut(rows(small.households));
-  await db.members.bulkPut(rows(small.members));
-  await db.visits.bulkPut(rows(small.visits));
+  await putRecords(db.memberChunks, rows(small.members));
+  await putRecords(db.visitChunks, rows(small.visits));
   await db.mentorships.bulkPut(
     rows(
       small.members.slice(0, 40).map((m, i) => ({
@@ -126,7 +132,10 @@ describe('the dashboard’s summaries follow every write', () => {
   it('deleting rows by key (members of a household) reads their household first', async () => {
     await updateSummaries();
     const gone = small.members.filter((m) => m.householdId === small.households[2]?.id);
-    await db.members.bulkDelete(gone.map((m) => m.id));
+    await deleteRecords(
+      db.memberChunks,
+      gone.map((m) => m.id),
+    );
     expect(await pendingMarks()).toEqual([`h:${small.households[2]?.id}`]);
     await expectCurrent();
   });
@@ -134,10 +143,19 @@ describe('the dashboard’s summaries follow every write', () => {
   it('a household whose every row is deleted loses its summary', async () => {
     await updateSummaries();
     const id = small.households[3]?.id ?? '';
-    await db.transaction('rw', [db.households, db.members, db.visits], async () => {
+    await db.transaction('rw', [db.households, db.memberChunks, db.visitChunks], async () => {
       await db.households.delete(id);
-      await db.members.where('householdId').equals(id).delete();
-      await db.visits.where('householdId').equals(id).delete();
+      const members = await membersOfHouseholds(db, [id]);
+      const visits = await visitsOfHouseholds(db, [id]);
+      expect(members.length * visits.length).toBeGreaterThan(0);
+      await deleteRecords(
+        db.memberChunks,
+        members.map((m) => m.id),
+      );
+      await deleteRecords(
+        db.visitChunks,
+        visits.map((v) => v.id),
+      );
     });
     await updateSummaries();
     expect((await readSummaries()).households.map((h) => h.id)).not.toContain(id);

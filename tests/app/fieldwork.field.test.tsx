@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
+import { allVisits, membersOfHouseholds, visitsById } from '../../src/app/db/recordChunks';
 import { useDraft } from '../../src/app/db/useDraft';
 import {
   createHousehold,
@@ -84,7 +85,7 @@ describe('field work on the device', () => {
       { ...emptyHouseholdForm(V2), headName: 'Hoàng Văn Nam', address: 'Thôn Đoài' },
       V1,
     );
-    const members = await db.members.where('householdId').equals(h.id).toArray();
+    const members = await membersOfHouseholds(db, [h.id]);
     expect(members.map((m) => m.villageId)).toEqual([V2, V2]);
     expect((await db.households.get(h.id))?.villageId).toBe(V2);
     const ops = (await db.outbox.orderBy('seq').toArray()).slice(before);
@@ -105,9 +106,9 @@ describe('field work on the device', () => {
       { ...emptyVisitForm([]), tasks: ['cai_vssid'], outcome: 'done' },
       { correctsId: first },
     );
-    const old = await db.visits.get(first);
+    const [old] = await visitsById(db, [first]);
     expect(old?.tasks).toEqual(['cai_vneid']);
-    const visits = await db.visits.toArray();
+    const visits = await allVisits(db);
     expect(currentVisits(visits).map((v) => v.id)).toEqual([fix]);
     const opsForOld = (await db.outbox.toArray()).filter((o) => o.id === first);
     expect(opsForOld).toHaveLength(1);

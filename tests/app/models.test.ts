@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
+import { membersById } from '../../src/app/db/recordChunks';
 import { createHousehold, emptyHouseholdForm } from '../../src/app/features/households/actions';
 import {
   createMember,
@@ -89,7 +90,7 @@ describe('edits write only what changed (so two phones merge)', () => {
     const { memberId, form } = await family();
     await updateMember(memberId, { ...form, gdsShopping: true });
     expect((await outbox()).at(-1)?.fields).toEqual({ gdsShopping: true });
-    const row = await db.members.get(memberId);
+    const [row] = await membersById(db, [memberId]);
     expect(row?.gdsShopping).toBe(true);
     expect(row?.gdsPayment).toBe(false);
   });

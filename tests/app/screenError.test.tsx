@@ -7,9 +7,9 @@ import { ScreenError } from '../../src/app/ui/ScreenError';
 
 afterEach(cleanup);
 
-/** The mistake that once left three screens blank: reading members by an index they lack. */
+/** The mistake that once left three screens blank: reading rows by an index they lack. */
 function MembersByVillage() {
-  const rows = useLiveQuery(() => db.members.where('villageId').equals('v1').toArray(), []);
+  const rows = useLiveQuery(() => db.traders.where('villageName').equals('v1').toArray(), []);
   return <p>{rows ? `${rows.length} người` : 'Đang tải'}</p>;
 }
 

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
+import { allMembers, putRecords } from '../../src/app/db/recordChunks';
 import { writeAll } from '../../src/app/db/mutate';
 import { VERSIONS, type EntityRow } from '../../src/app/db/schema';
 import { updateSummaries } from '../../src/app/db/summaries';
@@ -37,7 +38,7 @@ async function fromRows(input: string) {
     })),
   );
   const people = searchList(
-    (await db.members.toArray())
+    (await allMembers(db))
       .filter((m) => m.deleted !== true)
       .map((m) => ({ id: m.id, texts: searchTexts([text(m.name)]) })),
   );
@@ -75,7 +76,7 @@ const QUERIES = [
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
   await db.households.bulkPut(rows(small.households));
-  await db.members.bulkPut(rows(small.members));
+  await putRecords(db.memberChunks, rows(small.members));
 });
 afterEach(cleanup);
 
@@ -167,5 +168,23 @@ describe('the search screen', () => {
       ]),
     );
     expect(await screen.findByText('Khổng Tú Quỳnh')).toBeTruthy();
+  });
+
+  it('shows a person added while it is open (members live in chunks)', async () => {
+    render(<SearchScreen />);
+    fireEvent.change(screen.getByLabelText('Tên, địa chỉ hoặc số điện thoại'), {
+      target: { value: 'la thi nguyet' },
+    });
+    expect(await screen.findByText('Không tìm thấy ai.')).toBeTruthy();
+    await act(() =>
+      writeAll([
+        {
+          entity: 'member',
+          id: 'new-person',
+          fields: { name: 'La Thị Nguyệt', householdId: small.households[0]?.id, villageId: V },
+        },
+      ]),
+    );
+    expect(await screen.findByText('La Thị Nguyệt')).toBeTruthy();
   });
 });

@@ -5,6 +5,7 @@
  */
 import { generateCommune, type GeneratedCommune } from '../../src/domain/generate';
 import type { TungNhaDb } from '../../src/app/db/db';
+import { putRecords } from '../../src/app/db/recordChunks';
 
 export async function loadCommune(
   db: TungNhaDb,
@@ -14,16 +15,15 @@ export async function loadCommune(
   const c = generateCommune(seed);
   const t0 = performance.now();
   const rows = <T extends object>(list: T[]) => list.map((r) => ({ ...r, _clocks: {} }));
-  const put = async (
-    table: 'households' | 'members' | 'visits' | 'mentorships',
-    list: object[],
-  ) => {
+  const put = async (table: 'households' | 'mentorships', list: object[]) => {
     for (let i = 0; i < list.length; i += 5000)
       await db[table].bulkPut(rows(list.slice(i, i + 5000)) as never);
   };
   await put('households', c.households);
-  await put('members', c.members);
-  await put('visits', c.visits);
+  for (let i = 0; i < c.visits.length; i += 5000)
+    await putRecords(db.visitChunks, rows(c.visits.slice(i, i + 5000)) as never, () => true);
+  for (let i = 0; i < c.members.length; i += 5000)
+    await putRecords(db.memberChunks, rows(c.members.slice(i, i + 5000)) as never, () => true);
   const pairings = c.members.slice(0, opts.mentorships ?? 0).map((m, i) => ({
     id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
     mentorId: c.members[(i % 4000) * 20 + 1]?.id ?? m.id,

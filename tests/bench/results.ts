@@ -1,3 +1,5 @@
+import type { IdbRowsResult } from './idbRows';
+
 export interface LoadResult {
   volunteers: number;
   p95Ms: number;
@@ -20,6 +22,8 @@ export interface BenchResults {
   freshPullS: number | null;
   syncVsPouchRatio: number | null;
   load: LoadResult | null;
+  /** IndexedDB's cost per row written (idbRows.ts): no budget, the reason for the chunked tables. */
+  idbRows: IdbRowsResult | null;
   throttled: (BrowserFigures & { cpuSlowdown: number }) | null;
   machine: Record<string, string | number>;
   notes: Partial<Record<string, string>>;

@@ -14,6 +14,7 @@ import { lighthousePerformance } from './lighthouse';
 import { runLoad } from './load';
 import { dashboardBench } from './dashboard';
 import { deviceBench } from './device';
+import { idbRowsBench } from './idbRows';
 import { searchBench } from './search';
 import { syncVsPouch } from './syncVsPouch';
 import { median } from './stats';
@@ -36,6 +37,7 @@ const results: BenchResults = {
   freshPullS: null,
   syncVsPouchRatio: null,
   load: null,
+  idbRows: null,
   throttled: null,
   machine: {
     cores: os.cpus().length,
@@ -86,6 +88,15 @@ await measure('searchP95Ms', async () => {
   results.notes.searchP95Ms =
     `${RUNS} rounds of 300 queries (p95 of each round, median over rounds); ` +
     `p50 ${search.get(1)?.searchP50Ms} ms; commune loaded into IndexedDB in ${search.get(1)?.loadS} s`;
+});
+
+await measure('idbRows', async () => {
+  const r = await idbRowsBench({ runs: RUNS });
+  results.idbRows = r;
+  results.notes.idbRows =
+    `IndexedDB in this Chromium, ${r.records} records in transactions of 2,000: one row per ` +
+    `record ${r.oneRowPerRecordS} s (${r.msPerRow} ms a row), rows of 100 records ` +
+    `${r.chunksOf100S} s (${r.msPerChunk} ms a row); why members and visits are kept in chunks`;
 });
 
 await measure('freshPullS', async () => {

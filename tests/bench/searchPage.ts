@@ -6,6 +6,7 @@
 import { generateCommune, seededRandom, type GeneratedCommune } from '../../src/domain/generate';
 import { normalizeText } from '../../src/domain/normalize';
 import { TungNhaDb } from '../../src/app/db/db';
+import { putRecords } from '../../src/app/db/recordChunks';
 import { updateSummaries } from '../../src/app/db/summaries';
 import { searchField } from '../../src/app/features/search/searchQuery';
 
@@ -31,9 +32,9 @@ async function load(seed: number) {
   for (let i = 0; i < c.households.length; i += 5000)
     await db.households.bulkPut(rows(c.households.slice(i, i + 5000)) as never);
   for (let i = 0; i < c.members.length; i += 5000)
-    await db.members.bulkPut(rows(c.members.slice(i, i + 5000)) as never);
+    await putRecords(db.memberChunks, rows(c.members.slice(i, i + 5000)) as never, () => true);
   for (let i = 0; i < c.visits.length; i += 5000)
-    await db.visits.bulkPut(rows(c.visits.slice(i, i + 5000)) as never);
+    await putRecords(db.visitChunks, rows(c.visits.slice(i, i + 5000)) as never, () => true);
   await updateSummaries(undefined, db); // the search entries (and summaries), made once
   loaded = { db, c, loadMs: performance.now() - t0 };
   return loaded;

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { metaValue, SYNC_KEYS, type RejectedOp } from '../../src/app/db/syncStore';
+import { visitsById } from '../../src/app/db/recordChunks';
 import { createApp } from '../../src/server/app';
 import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/store';
@@ -118,7 +119,7 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
 
     const out = await phone.sync(transport);
     expect(out.ok && out.rejected.map((r) => r.code)).toEqual(['append_only', 'officer_only']);
-    expect((await phone.db.visits.get(v))?.at).toBe(Date.UTC(2026, 10, 20));
+    expect((await visitsById(phone.db, [v]))[0]?.at).toBe(Date.UTC(2026, 10, 20));
     expect(await phone.db.skills.count()).toBe(0);
     expect(await phone.db.outbox.count()).toBe(0);
     const listed = await metaValue<RejectedOp[]>(phone.db, SYNC_KEYS.rejected);

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiResult } from '../../src/app/api/client';
 import { TungNhaDb } from '../../src/app/db/db';
 import { rowToVersioned, writeAll, type Write } from '../../src/app/db/mutate';
-import { ENTITY_TABLE } from '../../src/app/db/tables';
+import { entityRows } from '../../src/app/db/entityRows';
+import { SYNC_ENTITIES } from '../../src/domain/records';
 import { syncOnce, type SyncOutcome } from '../../src/app/sync/engine';
 import type { SyncTransport } from '../../src/app/sync/transport';
 import { errorCodeSchema } from '../../src/protocol/errors';
@@ -90,8 +91,8 @@ export function createTestDevice(name: string, now: () => number): TestDevice {
         string,
         { data: Record<string, unknown>; clocks: Record<string, string> }
       >();
-      for (const [entity, table] of Object.entries(ENTITY_TABLE)) {
-        for (const row of await db.entityTable(table).toArray()) {
+      for (const entity of SYNC_ENTITIES) {
+        for (const row of await entityRows(db, entity).all()) {
           const v = rowToVersioned(row);
           if (!v) continue;
           const data = Object.fromEntries(

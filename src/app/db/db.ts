@@ -1,7 +1,16 @@
 import Dexie, { type Table } from 'dexie';
-import type { DraftRow, EntityRow, MarkRow, MetaRow, OutboxRow, SummaryBucketRow } from './schema';
+import type {
+  DraftRow,
+  EntityRow,
+  MarkRow,
+  MetaRow,
+  OutboxRow,
+  SummaryBucketRow,
+  ChunkRow,
+} from './schema';
 import { VERSIONS } from './schema';
 import type { EntityTable } from './tables';
+import { coarseChangesMiddleware } from './coarseChanges';
 import { summaryDirtyMiddleware } from './summaryDirty';
 
 /** The one IndexedDB database of the device: the source of truth on the phone. */
@@ -10,8 +19,8 @@ export class TungNhaDb extends Dexie {
   drafts!: Table<DraftRow, string>;
   outbox!: Table<OutboxRow, number>;
   households!: Table<EntityRow, string>;
-  members!: Table<EntityRow, string>;
-  visits!: Table<EntityRow, string>;
+  memberChunks!: Table<ChunkRow, string>;
+  visitChunks!: Table<ChunkRow, string>;
   mentorships!: Table<EntityRow, string>;
   traders!: Table<EntityRow, string>;
   skills!: Table<EntityRow, string>;
@@ -26,6 +35,7 @@ export class TungNhaDb extends Dexie {
       if (v.upgrade) version.upgrade(v.upgrade);
     }
     this.use(summaryDirtyMiddleware);
+    this.use(coarseChangesMiddleware);
   }
 
   entityTable(name: EntityTable): Table<EntityRow, string> {

@@ -6,7 +6,7 @@ import type { EntityName, Fields, Versioned } from '../../domain/records';
 import { db as defaultDb, type TungNhaDb } from './db';
 import type { EntityRow } from './schema';
 import { rethrowStorageError } from './storageFull';
-import { ENTITY_TABLE } from './tables';
+import { entityRows } from './entityRows';
 
 /**
  * The one way the app changes synced data: each user action writes its rows AND appends its
@@ -59,7 +59,7 @@ export async function writeAll(
   db: TungNhaDb = defaultDb,
   now: () => number = Date.now,
 ): Promise<Hlc> {
-  const tables = [...new Set(writes.map((w) => db.entityTable(ENTITY_TABLE[w.entity])))];
+  const tables = [...new Set(writes.map((w) => entityRows(db, w.entity).table))];
   return db
     .transaction('rw', [db.meta, db.outbox, ...tables], async () => {
       const node = await clockNode(db);
@@ -72,10 +72,10 @@ export async function writeAll(
       const stamp = clock.now();
       await db.meta.put({ key: 'clock', value: stamp });
       for (const w of writes) {
-        const table = db.entityTable(ENTITY_TABLE[w.entity]);
-        const current = rowToVersioned(await table.get(w.id));
+        const rows = entityRows(db, w.entity);
+        const current = rowToVersioned(await rows.get(w.id));
         const { next } = applyWrite(current, w.fields, stamp);
-        await table.put(versionedToRow(w.id, next));
+        await rows.bulkPut([versionedToRow(w.id, next)]);
         await db.outbox.add({
           opId: newId(),
           entity: w.entity,

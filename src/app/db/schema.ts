@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { Op } from '../../domain/ops';
 import { ALL_DIRTY, DIRTY_TABLE } from './summaryDirty';
+import { chunksOf } from './recordChunks';
 
 /** Rows of the device database. Every table's row type lives here, next to its version history. */
 
@@ -34,6 +35,14 @@ export interface OutboxRow extends Op {
 
 /** Households and mentors whose summaries must be made again (summaryDirty.ts); "*": all of them. */
 export type { MarkRow } from './summaryDirty';
+
+/** Up to 100 members or visits of a few households, their ids and households (recordChunks.ts). */
+export interface ChunkRow {
+  id: string;
+  ids: string[];
+  hh: string[];
+  rows: EntityRow[];
+}
 
 /** A bucket of summaries (summaries.ts): households "h<n>" or mentors "m<n>", as JSON text. */
 export interface SummaryBucketRow {
@@ -96,5 +105,26 @@ export const VERSIONS: {
       visits: 'id, householdId',
     },
     upgrade: (tx) => tx.table(DIRTY_TABLE).put({ id: ALL_DIRTY, marks: [] }),
+  },
+  {
+    // Members and visits move into chunks of up to 100 (recordChunks.ts): Chromium's cost is per
+    // row written, so a first sync writes ~2,000 rows for 180,000 records. Multi-entry indexes
+    // find a record by id and a household's records.
+    version: 5,
+    stores: {
+      members: null,
+      visits: null,
+      memberChunks: 'id, *ids, *hh',
+      visitChunks: 'id, *ids, *hh',
+    },
+    upgrade: async (tx) => {
+      for (const [rows, chunks] of [
+        ['members', 'memberChunks'],
+        ['visits', 'visitChunks'],
+      ] as const) {
+        const old = (await tx.table(rows).toArray()) as EntityRow[];
+        await tx.table(chunks).bulkAdd(chunksOf(old));
+      }
+    },
   },
 ];

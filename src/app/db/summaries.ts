@@ -16,6 +16,14 @@ import type { EntityRow } from './schema';
 import { allSearchBuckets, updateSearchBuckets } from './searchBuckets';
 import { decode, encode, householdBucket, mentorBucket, type Summary } from './summaryBuckets';
 import { ALL_DIRTY } from './summaryDirty';
+import {
+  allMembers,
+  allVisits,
+  countMembers,
+  countVisits,
+  membersOfHouseholds,
+  visitsOfHouseholds,
+} from './recordChunks';
 
 /**
  * The dashboard's per-household and per-mentor summaries (domain/householdSummary.ts), made again
@@ -75,15 +83,15 @@ async function update(db: TungNhaDb, onProgress: (p: RebuildProgress) => void) {
 
 /** The marked summaries, made again in ONE transaction with clearing their marks. */
 async function updateMarked(db: TungNhaDb) {
-  const tables = [db.households, db.members, db.visits, db.mentorships];
+  const tables = [db.households, db.memberChunks, db.visitChunks, db.mentorships];
   await db.transaction('rw', [...tables, db.summaryBuckets, db.summaryDirty], async () => {
     const { rows, marks } = await readMarks(db);
     const householdIds = [...marks].filter((k) => k.startsWith('h:')).map((k) => k.slice(2));
     const mentorIds = [...marks].filter((k) => k.startsWith('m:')).map((k) => k.slice(2));
     const [homes, members, visits, pairings] = await Promise.all([
       db.households.bulkGet(householdIds),
-      db.members.where('householdId').anyOf(householdIds).toArray(),
-      db.visits.where('householdId').anyOf(householdIds).toArray(),
+      membersOfHouseholds(db, householdIds),
+      visitsOfHouseholds(db, householdIds),
       db.mentorships.where('mentorId').anyOf(mentorIds).toArray(),
     ]);
     const built = new Map<string, Summary>();
@@ -134,7 +142,7 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Every row of a table, a page at a time (the UI stays responsive between pages). */
 async function readAll(
   db: TungNhaDb,
-  name: 'households' | 'members' | 'visits' | 'mentorships',
+  name: 'households' | 'mentorships',
   seen: (n: number) => void,
 ): Promise<EntityRow[]> {
   const table = db.entityTable(name);
@@ -164,8 +172,8 @@ async function rebuild(db: TungNhaDb, onProgress: (p: RebuildProgress) => void) 
   });
   const counts = await Promise.all([
     db.households.count(),
-    db.members.count(),
-    db.visits.count(),
+    countMembers(db),
+    countVisits(db),
     db.mentorships.count(),
   ]);
   // Reading is most of the work; summarising and writing count as a fifth more.
@@ -178,8 +186,10 @@ async function rebuild(db: TungNhaDb, onProgress: (p: RebuildProgress) => void) 
   };
   onProgress({ done, total });
   const homes = await readAll(db, 'households', seen);
-  const members = await readAll(db, 'members', seen);
-  const visits = await readAll(db, 'visits', seen);
+  const members = await allMembers(db); // in chunks (recordChunks.ts): a few reads
+  seen(members.length);
+  const visits = await allVisits(db);
+  seen(visits.length);
   const pairings = await readAll(db, 'mentorships', seen);
   const buckets = new Map<string, Summary[]>();
   const add = (id: string, s: Summary) => {

@@ -5,14 +5,16 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie
  * however it is made (a user's edit through writeAll, a pulled page, a refused op undone, rows of
  * a village dropped, a bulk import) and, in the same IndexedDB transaction, records the household
  * or mentor whose summary the written row feeds:
- *  - households: the row's own id; members and visits: their householdId ("h:<id>");
+ *  - households: the row's own id; a chunk of members or visits (recordChunks.ts): the household
+ *    of each record it adds, and when a chunk is put again, of the records it changes or drops;
  *  - mentorships: their mentorId ("m:<id>");
  *  - a delete by key reads the rows first (to know their household or mentor); clearing a table
  *    marks everything ("*").
  * Each write adds ONE row holding all its marks (a pulled page of 2,000 members touches ~500
  * households: one small put, not 500). It adds the marks table to every read-write transaction
- * over those tables, so callers (mutate.ts, syncStore.ts) need not know it exists. A put uses the new row's householdId/mentorId only: the
- * app never moves a member, visit or pairing to another household or mentor after creating it.
+ * over those tables, so callers (mutate.ts, syncStore.ts) need not know it exists. Otherwise a put
+ * uses the new row's household or mentor only: the app never moves a member, visit or pairing to
+ * another household or mentor after creating it.
  */
 export const DIRTY_TABLE = 'summaryDirty';
 /** The id of the row that asks for every summary. */
@@ -32,11 +34,40 @@ export const mentorMark = (id: string) => `m:${id}`;
 
 type Row = Record<string, unknown>;
 
-const MARK: Record<string, (row: Row) => string | null> = {
-  households: (r) => (typeof r.id === 'string' ? householdMark(r.id) : null),
-  members: (r) => (typeof r.householdId === 'string' ? householdMark(r.householdId) : null),
-  visits: (r) => (typeof r.householdId === 'string' ? householdMark(r.householdId) : null),
-  mentorships: (r) => (typeof r.mentorId === 'string' ? mentorMark(r.mentorId) : null),
+const householdOf = (r: Row) =>
+  typeof r.householdId === 'string' ? [householdMark(r.householdId)] : [];
+
+const rowsOfChunk = (r: unknown): Row[] =>
+  typeof r === 'object' && r !== null && Array.isArray((r as Row).rows)
+    ? ((r as Row).rows as Row[])
+    : [];
+const chunkMarks = (r: Row) => rowsOfChunk(r).flatMap(householdOf);
+
+/**
+ * The households a chunk put again changes: those of its records added, changed or gone (a chunk
+ * holds a few households; an edit of one member marks that member's household only).
+ */
+function changedChunkMarks(values: readonly unknown[], old: readonly unknown[]): string[] {
+  const before = new Map(old.flatMap(rowsOfChunk).map((r) => [r.id, JSON.stringify(r)]));
+  const out = new Set<string>();
+  for (const row of values.flatMap(rowsOfChunk)) {
+    if (before.get(row.id) !== JSON.stringify(row)) householdOf(row).forEach((m) => out.add(m));
+    before.delete(row.id);
+  }
+  const gone = new Set(before.keys());
+  for (const row of old.flatMap(rowsOfChunk)) {
+    if (gone.has(row.id)) householdOf(row).forEach((m) => out.add(m));
+  }
+  return [...out];
+}
+const CHUNKED: ReadonlySet<string> = new Set(['memberChunks', 'visitChunks']);
+
+const MARK: Record<string, (row: Row) => string[]> = {
+  households: (r) => (typeof r.id === 'string' ? [householdMark(r.id)] : []),
+  // A chunk of members or visits (recordChunks.ts) marks the household of each record it holds.
+  memberChunks: (r) => chunkMarks(r),
+  visitChunks: (r) => chunkMarks(r),
+  mentorships: (r) => (typeof r.mentorId === 'string' ? [mentorMark(r.mentorId)] : []),
 };
 
 function marksOf(table: string, rows: readonly unknown[]): string[] {
@@ -45,8 +76,7 @@ function marksOf(table: string, rows: readonly unknown[]): string[] {
   const out = new Set<string>();
   for (const row of rows) {
     if (typeof row !== 'object' || row === null) continue;
-    const m = mark(row as Row);
-    if (m !== null) out.add(m);
+    for (const m of mark(row as Row)) out.add(m);
   }
   return [...out];
 }
@@ -84,7 +114,7 @@ export const summaryDirtyMiddleware: Middleware<DBCore> = {
         return {
           ...table,
           mutate(req: DBCoreMutateRequest) {
-            const mark = (marks: string[] | null) =>
+            const mark = (marks: string[] | null): Promise<unknown> =>
               marks?.length === 0
                 ? Promise.resolve()
                 : dirty.mutate({
@@ -97,8 +127,19 @@ export const summaryDirtyMiddleware: Middleware<DBCore> = {
                     ],
                   });
             if (req.type === 'add' || req.type === 'put') {
-              // Both requests go to IndexedDB at once: no extra round trip for a pulled page.
-              const marked = mark(marksOf(name, req.values));
+              // Both requests go to IndexedDB at once: no extra round trip for a pulled page. A
+              // chunk put again is compared with its stored copy: the records it changed or dropped.
+              const before: Promise<unknown[]> =
+                CHUNKED.has(name) && req.type === 'put'
+                  ? table.getMany({ trans: req.trans, keys: req.values.map((v: Row) => v.id) })
+                  : Promise.resolve([]);
+              const marked: Promise<unknown> = before.then((old) =>
+                mark(
+                  CHUNKED.has(name) && req.type === 'put'
+                    ? changedChunkMarks(req.values, old)
+                    : marksOf(name, req.values),
+                ),
+              );
               return table.mutate(req).then((res) => marked.then(() => res));
             }
             return marksOfDelete(name, table, req).then(async (marks) => {

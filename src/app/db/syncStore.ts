@@ -1,12 +1,17 @@
 import { decodeHlc, maxHlc, MAX_DRIFT_MS, type Hlc } from '../../domain/hlc';
 import { mergeVersioned } from '../../domain/merge';
-import { COMMUNE_WIDE, isSyncEntity, type Versioned } from '../../domain/records';
+import {
+  COMMUNE_WIDE,
+  isSyncEntity,
+  SYNC_ENTITIES,
+  type EntityName,
+  type Versioned,
+} from '../../domain/records';
 import type { OpRejectCode, OpResult, SyncRecord } from '../../protocol/sync';
-import type { Table } from 'dexie';
 import type { TungNhaDb } from './db';
 import { rowToVersioned, versionedToRow } from './mutate';
+import { entityRows, syncedTables, type EntityRows } from './entityRows';
 import type { EntityRow, OutboxRow } from './schema';
-import { ENTITY_TABLE } from './tables';
 
 /**
  * The device side of sync, in Dexie transactions: take a batch from the outbox, settle it with the
@@ -30,8 +35,6 @@ export interface RejectedOp {
   at: number;
 }
 const MAX_REJECTED_KEPT = 200;
-
-const entityTables = (db: TungNhaDb) => Object.values(ENTITY_TABLE).map((t) => db.entityTable(t));
 
 export async function metaValue<T>(db: TungNhaDb, key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined;
@@ -69,7 +72,7 @@ export async function settlePush(
   nowMs: number,
 ): Promise<RejectedOp[]> {
   const byId = new Map(results.map((r) => [r.opId, r]));
-  return db.transaction('rw', [db.meta, db.outbox, ...entityTables(db)], async () => {
+  return db.transaction('rw', [db.meta, db.outbox, ...syncedTables(db)], async () => {
     const rejected: RejectedOp[] = [];
     // Ops not answered stay in the outbox for the next push.
     const answered = batch.filter((op) => byId.has(op.opId));
@@ -117,8 +120,8 @@ async function deleteFromOutbox(db: TungNhaDb, batch: OutboxRow[], answered: Out
 
 async function undo(db: TungNhaDb, op: OutboxRow, server: Versioned | null) {
   if (!isSyncEntity(op.entity)) return;
-  const table = db.entityTable(ENTITY_TABLE[op.entity]);
-  const current = rowToVersioned(await table.get(op.id));
+  const rows = entityRows(db, op.entity);
+  const current = rowToVersioned(await rows.get(op.id));
   if (!current) return;
   const { data, clocks } = current;
   for (const field of Object.keys(op.fields)) {
@@ -132,8 +135,8 @@ async function undo(db: TungNhaDb, op: OutboxRow, server: Versioned | null) {
       delete clocks[field];
     }
   }
-  if (Object.keys(clocks).length === 0) await table.delete(op.id);
-  else await table.put(versionedToRow(op.id, current)); // the search index is remade on put
+  if (Object.keys(clocks).length === 0) await rows.bulkDelete([op.id]);
+  else await rows.bulkPut([versionedToRow(op.id, current)]); // the search index is remade on put
 }
 
 export interface PulledPage {
@@ -156,41 +159,44 @@ export interface FreshPull {
 
 export const freshPull = (): FreshPull => ({ known: new Map() });
 
-async function knownIds(table: Table<EntityRow, string>, fresh: FreshPull): Promise<Set<string>> {
-  let ids = fresh.known.get(table.name);
+async function knownIds(rows: EntityRows, fresh: FreshPull): Promise<Set<string>> {
+  let ids = fresh.known.get(rows.table.name);
   if (!ids) {
-    ids = new Set(await table.toCollection().primaryKeys());
-    fresh.known.set(table.name, ids);
+    ids = new Set(await rows.ids());
+    fresh.known.set(rows.table.name, ids);
   }
   return ids;
 }
 
-/** Merges a page's records of one table into it; with `fresh`, reads only rows that may exist. */
+/** Merges a page's records of one entity into its rows; with `fresh`, reads only rows that may exist. */
 async function applyRecords(
   db: TungNhaDb,
-  entity: keyof typeof ENTITY_TABLE,
+  entity: EntityName,
   records: SyncRecord[],
   fresh: FreshPull | undefined,
   pending: () => Promise<Set<string>>,
 ) {
-  const table = db.entityTable(ENTITY_TABLE[entity]);
+  const rows = entityRows(db, entity);
   const toRow = (r: SyncRecord, current: EntityRow | undefined) => {
     const { next } = mergeVersioned(rowToVersioned(current), r);
     return { ...versionedToRow(r.id, next), [VILLAGE_FIELD]: r.villageId };
   };
   if (!fresh) {
-    const current = await table.bulkGet(records.map((r) => r.id));
-    await table.bulkPut(records.map((r, i) => toRow(r, current[i])));
+    const current = await rows.bulkGet(records.map((r) => r.id));
+    await rows.bulkPut(records.map((r, i) => toRow(r, current[i])));
     return;
   }
-  const known = await knownIds(table, fresh);
+  const known = await knownIds(rows, fresh);
   const edited = await pending();
-  const existing = records.filter((r) => known.has(r.id) || edited.has(r.id));
-  const added = records.filter((r) => !known.has(r.id) && !edited.has(r.id));
-  const current = await table.bulkGet(existing.map((r) => r.id));
-  await table.bulkPut(existing.map((r, i) => toRow(r, current[i])));
-  // Two records of one page never share an id (the server serves each record once per page).
-  await table.bulkAdd(added.map((r) => toRow(r, undefined)));
+  const isNew = (id: string) => !known.has(id) && !edited.has(id);
+  const existing = records.filter((r) => !isNew(r.id));
+  const current = new Map<string, EntityRow | undefined>();
+  const read = await rows.bulkGet(existing.map((r) => r.id));
+  existing.forEach((r, i) => current.set(r.id, read[i]));
+  await rows.bulkPut(
+    records.map((r) => toRow(r, current.get(r.id))),
+    isNew,
+  );
   for (const r of records) known.add(r.id);
 }
 
@@ -204,8 +210,8 @@ export async function applyPullPage(
   nowMs: number,
   fresh?: FreshPull,
 ) {
-  await db.transaction('rw', [db.meta, db.outbox, ...entityTables(db)], async () => {
-    const byTable = new Map<keyof typeof ENTITY_TABLE, SyncRecord[]>();
+  await db.transaction('rw', [db.meta, db.outbox, ...syncedTables(db)], async () => {
+    const byTable = new Map<EntityName, SyncRecord[]>();
     let newest: Hlc | undefined;
     for (const r of page.records) {
       const list = byTable.get(r.entity);
@@ -237,16 +243,14 @@ export async function applyPullPage(
 /** Rows of villages the user no longer serves leave the device, except those with unsent edits. */
 async function dropOutOfScope(db: TungNhaDb, scope: string[]) {
   const pending = new Set((await db.outbox.toArray()).map((o) => o.id));
-  for (const [entity, tableName] of Object.entries(ENTITY_TABLE)) {
-    if (COMMUNE_WIDE.has(entity as keyof typeof ENTITY_TABLE)) continue;
-    const table = db.entityTable(tableName);
-    const gone = await table
-      .filter((row) => {
-        const v = row[VILLAGE_FIELD];
-        return typeof v === 'string' && !scope.includes(v) && !pending.has(row.id);
-      })
-      .primaryKeys();
-    await table.bulkDelete(gone);
+  for (const entity of SYNC_ENTITIES) {
+    if (COMMUNE_WIDE.has(entity)) continue;
+    const rows = entityRows(db, entity);
+    const gone = (await rows.all()).filter((row) => {
+      const v = row[VILLAGE_FIELD];
+      return typeof v === 'string' && !scope.includes(v) && !pending.has(row.id);
+    });
+    await rows.bulkDelete(gone.map((row) => row.id));
   }
 }
 

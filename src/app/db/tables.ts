@@ -1,14 +1,16 @@
 import type { EntityName } from '../../domain/records';
 
-/** The Dexie table that holds each synced entity. */
-export const ENTITY_TABLE = {
+/**
+ * The Dexie table that holds each synced entity with one row per record. Members and visits are
+ * kept in chunks instead (recordChunks.ts); entityRows.ts reads and writes both alike.
+ */
+export const ROW_TABLE = {
   household: 'households',
-  member: 'members',
-  visit: 'visits',
   mentorship: 'mentorships',
   trader: 'traders',
   skill: 'skills',
   target: 'targets',
-} as const satisfies Record<EntityName, string>;
+} as const satisfies Record<Exclude<EntityName, 'member' | 'visit'>, string>;
 
-export type EntityTable = (typeof ENTITY_TABLE)[EntityName];
+export type RowEntity = keyof typeof ROW_TABLE;
+export type EntityTable = (typeof ROW_TABLE)[RowEntity];

@@ -1,5 +1,6 @@
 import { db } from './db';
 import type { EntityRow } from './schema';
+import { membersOfHouseholds, visitsOfHouseholds } from './recordChunks';
 
 /**
  * The households of these villages with their members (and, when asked, their visits). Members
@@ -13,8 +14,8 @@ export async function villageRows(
   const households = await db.households.where('villageId').anyOf(villageIds).toArray();
   const ids = households.map((h) => h.id);
   const [members, visits] = await Promise.all([
-    db.members.where('householdId').anyOf(ids).toArray(),
-    opts.visits ? db.visits.where('householdId').anyOf(ids).toArray() : [],
+    membersOfHouseholds(db, ids),
+    opts.visits ? visitsOfHouseholds(db, ids) : [],
   ]);
   return { households, members, visits };
 }

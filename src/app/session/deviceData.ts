@@ -25,6 +25,8 @@ export async function pendingChanges(): Promise<number> {
 export async function wipeDevice(notice?: string): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
+    // Clearing a synced table marks every summary stale (summaryDirty.ts): those marks go too.
+    await db.summaryDirty.clear();
     if (notice) await db.meta.put({ key: LOGIN_NOTICE_KEY, value: notice });
   });
 }

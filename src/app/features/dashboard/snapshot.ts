@@ -2,6 +2,7 @@ import type { Day } from '../../../domain/calendar';
 import type { ViewData } from '../../../domain/reportData';
 import type { Scope } from '../../../domain/reportScope';
 import { db } from '../../db/db';
+import { countMembers, countVisits } from '../../db/recordChunks';
 import { readSummaries, updateSummaries } from '../../db/summaries';
 import { dashboardFiguresOfSummaries, type DashboardFigures } from './figures';
 import { setRebuildProgress } from './rebuildProgress';
@@ -26,8 +27,8 @@ export const snapshotKey = (userId: string, scopeValue: string) =>
 export async function dataStamp(): Promise<string> {
   const counts = await Promise.all([
     db.households.count(),
-    db.members.count(),
-    db.visits.count(),
+    countMembers(db),
+    countVisits(db),
     db.mentorships.count(),
     db.traders.count(),
     db.targets.count(),

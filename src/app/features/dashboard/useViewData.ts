@@ -1,6 +1,7 @@
 import { vietnamDay, type Day } from '../../../domain/calendar';
 import type { ViewData } from '../../../domain/reportData';
 import { db } from '../../db/db';
+import { allMembers, allVisits } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
 import type { EntityRow } from '../../db/schema';
 
@@ -20,8 +21,8 @@ function facts<T>(rows: EntityRow[]): T[] {
 export async function loadViewData(): Promise<ViewData> {
   const [households, members, visits, mentorships, traders, targets] = await Promise.all([
     db.households.toArray(),
-    db.members.toArray(),
-    db.visits.toArray(),
+    allMembers(db),
+    allVisits(db),
     db.mentorships.toArray(),
     db.traders.toArray(),
     db.targets.toArray(),

@@ -1,4 +1,5 @@
 import { db } from '../../db/db';
+import { countMembers, countVisits } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
 import { navigate } from '../../platform/router';
 import { useFieldSession } from '../field/useFieldSession';
@@ -12,8 +13,8 @@ export function FieldTiles() {
     const villages = session?.villages ?? [];
     const [households, members, visits, perVillage] = await Promise.all([
       db.households.count(),
-      db.members.count(),
-      db.visits.count(),
+      countMembers(db),
+      countVisits(db),
       Promise.all(villages.map((v) => db.households.where('villageId').equals(v.id).count())),
     ]);
     return { households, members, visits, perVillage };

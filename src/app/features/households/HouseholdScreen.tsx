@@ -1,6 +1,7 @@
 import { currentVisits, PRIORITY_FLAGS } from '../../../domain/entities';
 import { memberReadiness } from '../../../domain/readiness';
 import { db } from '../../db/db';
+import { membersOfHouseholds, visitsOfHouseholds } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
 import { navigate } from '../../platform/router';
 import { dateTime, dayLabel, relativeTime } from '../field/dates';
@@ -27,8 +28,8 @@ export function HouseholdScreen({ id }: { id: string }) {
     const row = await db.households.get(id);
     if (!row) return null;
     const [members, visits] = await Promise.all([
-      db.members.where('householdId').equals(id).toArray(),
-      db.visits.where('householdId').equals(id).toArray(),
+      membersOfHouseholds(db, [id]),
+      visitsOfHouseholds(db, [id]),
     ]);
     return {
       h: asHousehold(row),

@@ -1,6 +1,7 @@
 import { PRIORITY_FLAGS, type PriorityFlag } from '../../../domain/entities';
 import { cleanPhone } from '../../../domain/validation';
 import { db } from '../../db/db';
+import { membersOfHouseholds } from '../../db/recordChunks';
 import { newId, writeAll, type Write } from '../../db/mutate';
 
 export interface HouseholdForm extends Record<PriorityFlag, boolean> {
@@ -67,9 +68,8 @@ export async function updateHousehold(id: string, f: HouseholdForm, previousVill
   const writes: Write[] = [{ entity: 'household', id, fields }];
   if (f.villageId !== previousVillageId) {
     writes[0]!.fields.villageId = f.villageId;
-    const members = await db.members.where('householdId').equals(id).primaryKeys();
-    for (const m of members) {
-      writes.push({ entity: 'member', id: m, fields: { villageId: f.villageId } });
+    for (const m of await membersOfHouseholds(db, [id])) {
+      writes.push({ entity: 'member', id: m.id, fields: { villageId: f.villageId } });
     }
   }
   if (Object.keys(fields).length === 0 && writes.length === 1) return;

@@ -1,5 +1,6 @@
 import type { Relation } from '../../../domain/entities';
 import { db } from '../../db/db';
+import { membersById, membersOfHouseholds } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
 import { navigate } from '../../platform/router';
 import { asHousehold, asMember } from '../field/rows';
@@ -12,7 +13,7 @@ export function NewMemberScreen({ householdId }: { householdId: string }) {
   const skills = useSkills();
   const data = useLiveQuery(async () => {
     const h = await db.households.get(householdId);
-    const count = await db.members.where('householdId').equals(householdId).count();
+    const count = (await membersOfHouseholds(db, [householdId])).length;
     return h ? { h: asHousehold(h), count } : null;
   }, [householdId]);
   if (!data) return data === null ? <p>Không tìm thấy hộ.</p> : null;
@@ -38,7 +39,7 @@ export function NewMemberScreen({ householdId }: { householdId: string }) {
 /** "/thanh-vien/:id/sua" */
 export function EditMemberScreen({ id }: { id: string }) {
   const skills = useSkills();
-  const row = useLiveQuery(() => db.members.get(id), [id]);
+  const row = useLiveQuery(async () => (await membersById(db, [id]))[0], [id]);
   if (!row) return null;
   const m = asMember(row);
   return (

@@ -1,5 +1,6 @@
 import type { Gender, PlatformStatus, Relation, VneidLevel } from '../../../domain/entities';
 import { db } from '../../db/db';
+import { membersById } from '../../db/recordChunks';
 import { newId, writeAll } from '../../db/mutate';
 
 export interface MemberForm {
@@ -89,7 +90,7 @@ export async function createMember(
  * of a different field (a skill ticked elsewhere is not overwritten with the old value).
  */
 export async function updateMember(id: string, f: MemberForm) {
-  const current = await db.members.get(id);
+  const [current] = await membersById(db, [id]);
   const changed = Object.fromEntries(
     Object.entries(fields(f)).filter(
       ([k, v]) => JSON.stringify(current?.[k] ?? null) !== JSON.stringify(v),

@@ -8,6 +8,7 @@ import {
   type MentorshipStatus,
 } from '../../../domain/mentorship';
 import { db } from '../../db/db';
+import { membersById } from '../../db/recordChunks';
 import { newId, writeAll } from '../../db/mutate';
 import { asMember } from '../field/rows';
 import { asMentorship } from './rows';
@@ -24,7 +25,7 @@ export async function createPairing(
   today: Day,
 ): Promise<PairingResult> {
   const [menteeRow, existingRows] = await Promise.all([
-    db.members.get(menteeId),
+    membersById(db, [menteeId]).then(([m]) => m),
     db.mentorships.where('menteeId').equals(menteeId).toArray(),
   ]);
   const mentee: MemberFacts | null = menteeRow ? asMember(menteeRow) : null;
@@ -61,7 +62,7 @@ export async function setPairingStatus(
 ): Promise<PairingResult> {
   if (status === 'active') {
     const [menteeRow, others] = await Promise.all([
-      db.members.get(pairing.menteeId),
+      membersById(db, [pairing.menteeId]).then(([m]) => m),
       db.mentorships.where('menteeId').equals(pairing.menteeId).toArray(),
     ]);
     const members = menteeRow ? [asMember(menteeRow)] : [];

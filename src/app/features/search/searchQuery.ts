@@ -1,6 +1,7 @@
 import { normalizeQuery } from '../../../domain/normalize';
 import { findByEveryWord, findByPhrase } from '../../../domain/searchText';
 import { db as defaultDb, type TungNhaDb } from '../../db/db';
+import { membersById } from '../../db/recordChunks';
 import type { EntityRow } from '../../db/schema';
 import { readSearchIndex } from '../../db/searchBuckets';
 import { updateSummaries, type RebuildProgress } from '../../db/summaries';
@@ -40,7 +41,10 @@ export async function searchField(
   }
   const [homeRows, memberRows] = await Promise.all([
     db.households.bulkGet(hs.map((e) => e.id)),
-    db.members.bulkGet(ms.map((e) => e.id)),
+    membersById(
+      db,
+      ms.map((e) => e.id),
+    ),
   ]);
   const members = present(memberRows).map(asMember);
   const known = new Map(present(homeRows).map((h) => [h.id, asHousehold(h)] as const));

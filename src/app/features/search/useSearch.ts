@@ -18,7 +18,7 @@ export function useSearch(query: string): SearchState {
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const [version, setVersion] = useState(0);
   useEffect(
-    () => onTablesChanged(db, ['households', 'members'], () => setVersion((v) => v + 1)),
+    () => onTablesChanged(db, ['households', db.memberChunks.name], () => setVersion((v) => v + 1)),
     [],
   );
   useEffect(() => {

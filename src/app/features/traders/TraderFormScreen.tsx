@@ -1,5 +1,6 @@
 import { TRADER_STAGES } from '../../../domain/trader4t';
 import { db } from '../../db/db';
+import { membersOfHouseholds } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
 import { navigate } from '../../platform/router';
 import { asHousehold, asMember } from '../field/rows';
@@ -18,7 +19,7 @@ function useHousehold(householdId: string | undefined) {
     if (!householdId) return null;
     const row = await db.households.get(householdId);
     if (!row) return null;
-    const members = await db.members.where('householdId').equals(householdId).toArray();
+    const members = await membersOfHouseholds(db, [householdId]);
     return {
       h: asHousehold(row),
       members: members.map(asMember).filter((m) => !m.deleted),

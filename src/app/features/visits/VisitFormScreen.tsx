@@ -1,4 +1,5 @@
 import { db } from '../../db/db';
+import { membersOfHouseholds, visitsById } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
 import { navigate } from '../../platform/router';
 import { NeedLogin } from '../households/HouseholdFormScreen';
@@ -11,7 +12,7 @@ function useHouseholdWithMembers(householdId: string) {
   return useLiveQuery(async () => {
     const h = await db.households.get(householdId);
     if (!h) return null;
-    const members = (await db.members.where('householdId').equals(householdId).toArray())
+    const members = (await membersOfHouseholds(db, [householdId]))
       .map(asMember)
       .filter((m) => !m.deleted);
     return { h: asHousehold(h), members };
@@ -45,7 +46,7 @@ export function NewVisitScreen({ householdId }: { householdId: string }) {
 export function CorrectVisitScreen({ visitId }: { visitId: string }) {
   const session = useFieldSession();
   const old = useLiveQuery(async () => {
-    const v = await db.visits.get(visitId);
+    const [v] = await visitsById(db, [visitId]);
     return v ? asVisit(v) : null;
   }, [visitId]);
   const data = useHouseholdWithMembers(old?.householdId ?? '');

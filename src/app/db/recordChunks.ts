@@ -1,0 +1,146 @@
+import type { Table } from 'dexie';
+import type { TungNhaDb } from './db';
+import type { ChunkRow, EntityRow } from './schema';
+
+/**
+ * Members and visits, the bulk of a commune (80,000 and 100,000 of its 200,000 records), are kept
+ * in chunks: one IndexedDB row holds up to CHUNK_SIZE records, a household's side by side.
+ * Chromium pays about the same for every row it writes whatever its size (~0.16–0.19 ms on the
+ * reference machine; tests/bench/idbRows.ts), so a first sync writes ~2,000 chunks instead of
+ * 180,000 rows. Two multi-entry indexes find a record by id (`ids`) and a household's records
+ * (`hh`). A chunk stays small (tens of KB), so opening one household reads little, and changing
+ * one member rewrites one chunk. A record id lives in one chunk only: every write looks its ids up
+ * first (or is told they are new).
+ */
+export const CHUNK_SIZE = 100;
+
+export type ChunkTable = Table<ChunkRow, string>;
+
+let seq = 0;
+const chunkId = () =>
+  `${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+const householdOf = (row: EntityRow) =>
+  typeof row.householdId === 'string' ? row.householdId : '';
+
+function chunk(id: string, rows: EntityRow[]): ChunkRow {
+  return { id, ids: rows.map((r) => r.id), hh: [...new Set(rows.map(householdOf))], rows };
+}
+
+/** New chunks for rows not stored yet: a household's records side by side. */
+export function chunksOf(rows: EntityRow[]): ChunkRow[] {
+  const sorted = [...rows].sort((a, b) => householdOf(a).localeCompare(householdOf(b)));
+  const out: ChunkRow[] = [];
+  for (let i = 0; i < sorted.length; i += CHUNK_SIZE) {
+    out.push(chunk(chunkId(), sorted.slice(i, i + CHUNK_SIZE)));
+  }
+  return out;
+}
+
+/** The rows of chunks, each chunk once (a multi-entry query may find one chunk twice). */
+function rowsOf(chunks: ChunkRow[]): EntityRow[] {
+  const seen = new Set<string>();
+  const out: EntityRow[] = [];
+  for (const c of chunks) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    for (const row of c.rows) out.push(row);
+  }
+  return out;
+}
+
+const chunksHolding = (table: ChunkTable, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : table.where('ids').anyOf(ids).distinct().toArray();
+
+export async function allRecords(table: ChunkTable): Promise<EntityRow[]> {
+  return rowsOf(await table.toArray());
+}
+
+export async function recordsOfHouseholds(
+  table: ChunkTable,
+  householdIds: readonly string[],
+): Promise<EntityRow[]> {
+  if (householdIds.length === 0) return [];
+  const wanted = new Set(householdIds);
+  const chunks = await table.where('hh').anyOf(householdIds).distinct().toArray();
+  return rowsOf(chunks).filter((r) => wanted.has(householdOf(r)));
+}
+
+export async function recordsById(
+  table: ChunkTable,
+  ids: string[],
+): Promise<(EntityRow | undefined)[]> {
+  const byId = new Map(rowsOf(await chunksHolding(table, ids)).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id));
+}
+
+/** Every record id of the table (read from the index alone). */
+export async function recordIds(table: ChunkTable): Promise<string[]> {
+  return (await table.orderBy('ids').keys()).map(String);
+}
+
+/** How many records: the entries of the `ids` index (one per record), counted without reading. */
+export function countRecords(table: ChunkTable): Promise<number> {
+  return table.orderBy('ids').count();
+}
+
+/**
+ * Rewrites the chunks holding `replace`d or `remove`d ids (a chunk left empty goes).
+ * Returns the rows to replace that no chunk holds.
+ */
+async function rewrite(
+  table: ChunkTable,
+  replace: Map<string, EntityRow>,
+  remove: Set<string>,
+): Promise<EntityRow[]> {
+  const chunks = await chunksHolding(table, [...replace.keys(), ...remove]);
+  const done = new Set<string>();
+  const put: ChunkRow[] = [];
+  const gone: string[] = [];
+  for (const c of chunks) {
+    if (done.has(c.id)) continue;
+    done.add(c.id);
+    const rows = c.rows.filter((r) => !remove.has(r.id)).map((r) => replace.get(r.id) ?? r);
+    if (rows.length === 0) gone.push(c.id);
+    else put.push(chunk(c.id, rows));
+  }
+  await table.bulkPut(put);
+  await table.bulkDelete(gone);
+  const held = new Set(chunks.flatMap((c) => c.ids));
+  return [...replace.values()].filter((r) => !held.has(r.id));
+}
+
+/**
+ * Stores rows: one already kept replaces it in its chunk, the others go into new chunks.
+ * `isNew(id)` true: the caller knows the table has no record with that id (a first sync).
+ */
+export async function putRecords(
+  table: ChunkTable,
+  rows: EntityRow[],
+  isNew?: (id: string) => boolean,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const maybeKept = isNew ? rows.filter((r) => !isNew(r.id)) : rows;
+  const fresh = isNew ? rows.filter((r) => isNew(r.id)) : [];
+  const unheld =
+    maybeKept.length === 0
+      ? []
+      : await rewrite(table, new Map(maybeKept.map((r) => [r.id, r])), new Set());
+  await table.bulkAdd(chunksOf([...fresh, ...unheld]));
+}
+
+export async function deleteRecords(table: ChunkTable, ids: string[]): Promise<void> {
+  if (ids.length > 0) await rewrite(table, new Map(), new Set(ids));
+}
+
+// The app's names for its two chunked tables.
+export const visitsOfHouseholds = (db: TungNhaDb, ids: readonly string[]) =>
+  recordsOfHouseholds(db.visitChunks, ids);
+export const visitsById = (db: TungNhaDb, ids: string[]) => recordsById(db.visitChunks, ids);
+export const allVisits = (db: TungNhaDb) => allRecords(db.visitChunks);
+export const countVisits = (db: TungNhaDb) => countRecords(db.visitChunks);
+export const membersOfHouseholds = (db: TungNhaDb, ids: readonly string[]) =>
+  recordsOfHouseholds(db.memberChunks, ids);
+export const membersById = (db: TungNhaDb, ids: string[]) => recordsById(db.memberChunks, ids);
+export const allMembers = (db: TungNhaDb) => allRecords(db.memberChunks);
+export const countMembers = (db: TungNhaDb) => countRecords(db.memberChunks);
