@@ -6,7 +6,9 @@ import { pendingMarks, updateSummaries } from '../../src/app/db/summaries';
 import {
   allVisits,
   CHUNK_SIZE,
+  countMembers,
   countVisits,
+  membersOfHouseholds,
   deleteRecords,
   putRecords,
   recordIds,
@@ -127,16 +129,31 @@ describe('visits in chunks', () => {
 });
 
 describe('a device upgraded from version 4', () => {
-  it('finds its visits in chunks after the upgrade', async () => {
+  it('finds its members and visits in chunks after the upgrade', async () => {
     const name = `v4-${Math.random()}`;
     const old = new Dexie(name);
     for (const v of VERSIONS.filter((x) => x.version <= 4)) old.version(v.version).stores(v.stores);
     await old.table('visits').bulkPut(scattered);
+    const people = Array.from({ length: 12_000 }, (_, n) => ({
+      ...visit(n, n % 3000),
+      id: `m-${String(n).padStart(5, '0')}`,
+      name: `Người ${n}`,
+    }));
+    await old.table('members').bulkPut(people);
     old.close();
     const db = new TungNhaDb(name);
     opened.push(db);
     expect(await countVisits(db)).toBe(250);
     expect(sortedIds(await visitsOfHouseholds(db, ['h-11']))).toEqual(ofHousehold(11));
+    // More members than one step of the upgrade moves: every one of them is kept, once.
+    expect(await countMembers(db)).toBe(12_000);
+    expect(sortedIds(await membersOfHouseholds(db, ['h-2999']))).toEqual([
+      'm-02999',
+      'm-05999',
+      'm-08999',
+      'm-11999',
+    ]);
     expect(db.tables.map((t) => t.name)).not.toContain('visits');
+    expect(db.tables.map((t) => t.name)).not.toContain('members');
   });
 });

@@ -54,6 +54,9 @@ export interface SummaryBucketRow {
  * The version history. Never edit a released version: add a new one with its `upgrade` and a
  * test in tests/app/db that opens the previous version's data.
  */
+/** Rows moved into chunks per step of version 5's upgrade. */
+const UPGRADE_PAGE = 5000;
+
 export const VERSIONS: {
   version: number;
   stores: Record<string, string | null>;
@@ -122,8 +125,18 @@ export const VERSIONS: {
         ['members', 'memberChunks'],
         ['visits', 'visitChunks'],
       ] as const) {
-        const old = (await tx.table(rows).toArray()) as EntityRow[];
-        await tx.table(chunks).bulkAdd(chunksOf(old));
+        // A page at a time, so a phone holding a whole commune never has it all in memory.
+        const table = tx.table<EntityRow, string>(rows);
+        for (let last: string | undefined; ;) {
+          const page = await (
+            last === undefined ? table.orderBy(':id') : table.where(':id').above(last)
+          )
+            .limit(UPGRADE_PAGE)
+            .toArray();
+          if (page.length === 0) break;
+          await tx.table(chunks).bulkAdd(chunksOf(page));
+          last = page[page.length - 1]?.id;
+        }
       }
     },
   },
