@@ -33,7 +33,7 @@ export interface DashboardBenchResult {
   /** The old way, once, for comparison: every row read, then computed from. */
   dashboardRowsReadMs: number;
   dashboardRowsComputeMs: number;
-  /** A pulled page's bulkPut of 2,000 members, with and without marking households. */
+  /** A pulled page's 2,000 members written as chunks, with and without marking households. */
   pagePutWithMarksMs: number;
   pagePutWithoutMarksMs: number;
   records: number;
@@ -106,7 +106,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       `  one village: open ${r.villageDashboardMs} ms, after an edit ${r.villageRecomputeMs} ms\n` +
       `  fresh device, one-time rebuild of every summary: ${r.dashboardRebuildMs} ms\n` +
       `  the old way, from every row: read ${r.dashboardRowsReadMs} + compute ${r.dashboardRowsComputeMs} ms\n` +
-      `  pulled page, bulkPut of 2,000 members: ${r.pagePutWithMarksMs} ms with marks, ` +
+      `  pulled page, 2,000 members written as chunks: ${r.pagePutWithMarksMs} ms with marks, ` +
       `${r.pagePutWithoutMarksMs} ms without`,
   );
 }

@@ -5,14 +5,15 @@ import type { ChunkRow, EntityRow } from './schema';
 /**
  * Members and visits, the bulk of a commune (80,000 and 100,000 of its 200,000 records), are kept
  * in chunks: one IndexedDB row holds up to CHUNK_SIZE records, a household's side by side.
- * Chromium pays about the same for every row it writes whatever its size (~0.16–0.19 ms on the
- * reference machine; tests/bench/idbRows.ts), so a first sync writes ~2,000 chunks instead of
+ * Chromium pays about the same for every row it writes whatever its size (~0.15–0.19 ms on the
+ * reference machine; tests/bench/idbRows.ts), so a first sync writes ~7,200 chunks instead of
  * 180,000 rows. Two multi-entry indexes find a record by id (`ids`) and a household's records
- * (`hh`). A chunk stays small (tens of KB), so opening one household reads little, and changing
- * one member rewrites one chunk. A record id lives in one chunk only: every write looks its ids up
+ * (`hh`). A chunk stays small (a few KB): opening a household or showing 50 search results reads
+ * a few hundred records, not thousands (chunks of 100 doubled the QR → household time and tripled
+ * the search's), and changing one member rewrites one chunk. A record id lives in one chunk only: every write looks its ids up
  * first (or is told they are new).
  */
-export const CHUNK_SIZE = 100;
+export const CHUNK_SIZE = 25;
 
 export type ChunkTable = Table<ChunkRow, string>;
 
@@ -49,8 +50,31 @@ function rowsOf(chunks: ChunkRow[]): EntityRow[] {
   return out;
 }
 
-const chunksHolding = (table: ChunkTable, ids: string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : table.where('ids').anyOf(ids).distinct().toArray();
+/** Reads for at most this many keys go out at once, one exact-key read each. */
+const FEW_KEYS = 64;
+
+/**
+ * The chunks holding any of `keys` in a multi-entry index. A few keys: one exact read each, all at
+ * once (IndexedDB pipelines them; Dexie's anyOf would walk a cursor, one round trip per step).
+ * Many keys (a village's households): the chunk ids from the index alone, then each chunk once.
+ */
+async function chunksWith(
+  table: ChunkTable,
+  index: 'ids' | 'hh',
+  keys: readonly string[],
+): Promise<ChunkRow[]> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return [];
+  if (unique.length <= FEW_KEYS) {
+    const found = await Promise.all(unique.map((k) => table.where(index).equals(k).toArray()));
+    return found.flat();
+  }
+  const chunkIds = new Set((await table.where(index).anyOf(unique).primaryKeys()).map(String));
+  const chunks = await table.bulkGet([...chunkIds]);
+  return chunks.filter((c): c is ChunkRow => c !== undefined);
+}
+
+const chunksHolding = (table: ChunkTable, ids: readonly string[]) => chunksWith(table, 'ids', ids);
 
 export async function allRecords(table: ChunkTable): Promise<EntityRow[]> {
   return rowsOf(await table.toArray());
@@ -60,9 +84,8 @@ export async function recordsOfHouseholds(
   table: ChunkTable,
   householdIds: readonly string[],
 ): Promise<EntityRow[]> {
-  if (householdIds.length === 0) return [];
   const wanted = new Set(householdIds);
-  const chunks = await table.where('hh').anyOf(householdIds).distinct().toArray();
+  const chunks = await chunksWith(table, 'hh', householdIds);
   return rowsOf(chunks).filter((r) => wanted.has(householdOf(r)));
 }
 
