@@ -10,15 +10,15 @@ import {
   type MemberFacts,
   type VisitFacts,
 } from '../../domain/modelInputs';
+import type { Table } from 'dexie';
 import { db as defaultDb, type TungNhaDb } from './db';
 export { readSummaries } from './summaryBuckets';
-import type { EntityRow } from './schema';
+import type { ChunkRow, EntityRow } from './schema';
 import { allSearchBuckets, updateSearchBuckets } from './searchBuckets';
 import { decode, encode, householdBucket, mentorBucket, type Summary } from './summaryBuckets';
 import { ALL_DIRTY } from './summaryDirty';
 import {
-  allMembers,
-  allVisits,
+  CHUNK_SIZE,
   countMembers,
   countVisits,
   membersOfHouseholds,
@@ -140,24 +140,46 @@ function groupHouseholds(homes: EntityRow[], members: EntityRow[], visits: Entit
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Every row of a table, a page at a time (the UI stays responsive between pages). */
-async function readAll(
-  db: TungNhaDb,
-  name: 'households' | 'mentorships',
-  seen: (n: number) => void,
-): Promise<EntityRow[]> {
-  const table = db.entityTable(name);
-  const out: EntityRow[] = [];
+async function readPaged<R extends { id: string }>(
+  table: Table<R, string>,
+  pageSize: number,
+  onPage: (rows: R[]) => void,
+): Promise<void> {
   let last: string | null = null;
   for (;;) {
-    const page: EntityRow[] = await (last === null
-      ? table.orderBy(':id').limit(PAGE).toArray()
-      : table.where(':id').above(last).limit(PAGE).toArray());
-    for (const row of page) out.push(row);
-    seen(page.length);
-    if (page.length < PAGE) return out;
+    const page: R[] = await (last === null
+      ? table.orderBy(':id').limit(pageSize).toArray()
+      : table.where(':id').above(last).limit(pageSize).toArray());
+    onPage(page);
+    if (page.length < pageSize) return;
     last = page[page.length - 1]?.id ?? null;
     await pause();
   }
+}
+
+async function readAll(
+  table: Table<EntityRow, string>,
+  seen: (n: number) => void,
+): Promise<EntityRow[]> {
+  const out: EntityRow[] = [];
+  await readPaged(table, PAGE, (rows) => {
+    for (const row of rows) out.push(row);
+    seen(rows.length);
+  });
+  return out;
+}
+
+/** Every record of a chunked table (recordChunks.ts), about PAGE records at a time. */
+async function readAllChunked(
+  table: Table<ChunkRow, string>,
+  seen: (n: number) => void,
+): Promise<EntityRow[]> {
+  const out: EntityRow[] = [];
+  await readPaged(table, Math.ceil(PAGE / CHUNK_SIZE), (chunks) => {
+    for (const c of chunks) for (const row of c.rows) out.push(row);
+    seen(chunks.reduce((n, c) => n + c.rows.length, 0));
+  });
+  return out;
 }
 
 /**
@@ -185,12 +207,10 @@ async function rebuild(db: TungNhaDb, onProgress: (p: RebuildProgress) => void) 
     onProgress({ done: Math.min(done, total - 1), total });
   };
   onProgress({ done, total });
-  const homes = await readAll(db, 'households', seen);
-  const members = await allMembers(db); // in chunks (recordChunks.ts): a few reads
-  seen(members.length);
-  const visits = await allVisits(db);
-  seen(visits.length);
-  const pairings = await readAll(db, 'mentorships', seen);
+  const homes = await readAll(db.households, seen);
+  const members = await readAllChunked(db.memberChunks, seen);
+  const visits = await readAllChunked(db.visitChunks, seen);
+  const pairings = await readAll(db.mentorships, seen);
   const buckets = new Map<string, Summary[]>();
   const add = (id: string, s: Summary) => {
     const list = buckets.get(id);
