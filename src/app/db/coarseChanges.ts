@@ -3,9 +3,9 @@ import { mergeRanges, RangeSet, type DBCore, type Middleware } from 'dexie';
 /**
  * Live queries learn what a write changed from Dexie's observability middleware, which, for a
  * write of fewer than 50 rows, notes every key and index value it touched in interval trees that
- * each open live query then merges. A chunk of records (recordChunks.ts) carries 100 ids and their
- * households in multi-entry indexes, so a pulled page's 20 chunks noted ~4,000 random keys, and
- * every live query on screen merged them again, page after page. For tables of chunks this says
+ * each open live query then merges. A chunk of records (recordChunks.ts) carries 25 ids and their
+ * households in multi-entry indexes, so a pulled page written as a few dozen chunks noted
+ * thousands of random keys, and every live query on screen merged them again, page after page. For tables of chunks this says
  * "the whole table changed" up front (what Dexie itself says for a write of 50 rows or more):
  * every live query reading members or visits looks again, and the notes stay small.
  */

@@ -36,7 +36,7 @@ export interface OutboxRow extends Op {
 /** Households and mentors whose summaries must be made again (summaryDirty.ts); "*": all of them. */
 export type { MarkRow } from './summaryDirty';
 
-/** Up to 100 members or visits of a few households, their ids and households (recordChunks.ts). */
+/** Up to 25 members or visits of a few households, their ids and households (recordChunks.ts). */
 export interface ChunkRow {
   id: string;
   ids: string[];
@@ -110,8 +110,8 @@ export const VERSIONS: {
     upgrade: (tx) => tx.table(DIRTY_TABLE).put({ id: ALL_DIRTY, marks: [] }),
   },
   {
-    // Members and visits move into chunks of up to 100 (recordChunks.ts): Chromium's cost is per
-    // row written, so a first sync writes ~2,000 rows for 180,000 records. Multi-entry indexes
+    // Members and visits move into chunks of up to 25 (recordChunks.ts): Chromium's cost is per
+    // row written, so a first sync writes ~7,200 rows for 180,000 records. Multi-entry indexes
     // find a record by id and a household's records.
     version: 5,
     stores: {
