@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
 import { allMembers, putRecords } from '../../src/app/db/recordChunks';
-import { writeAll } from '../../src/app/db/mutate';
+import { writeAll, type Write } from '../../src/app/db/mutate';
 import { VERSIONS, type EntityRow } from '../../src/app/db/schema';
 import { updateSummaries } from '../../src/app/db/summaries';
 import { applyPullPage } from '../../src/app/db/syncStore';
@@ -152,39 +152,38 @@ describe('a device upgraded from version 3', () => {
 });
 
 describe('the search screen', () => {
-  it('shows a household added while it is open, without retyping', async () => {
+  /** Types a query that finds no one, writes `write` while the screen is open, awaits `shown`. */
+  async function findsWhatIsWrittenMeanwhile(query: string, write: Write, shown: string) {
     render(<SearchScreen />);
     fireEvent.change(screen.getByLabelText('Tên, địa chỉ hoặc số điện thoại'), {
-      target: { value: 'khong tu quynh' },
+      target: { value: query },
     });
     expect(await screen.findByText('Không tìm thấy ai.')).toBeTruthy();
-    await act(() =>
-      writeAll([
-        {
-          entity: 'household',
-          id: 'new-home',
-          fields: { headName: 'Khổng Tú Quỳnh', address: 'Xóm Mới', villageId: V },
-        },
-      ]),
+    await act(() => writeAll([write]));
+    expect(await screen.findByText(shown)).toBeTruthy();
+  }
+
+  it('shows a household added while it is open, without retyping', async () => {
+    await findsWhatIsWrittenMeanwhile(
+      'khong tu quynh',
+      {
+        entity: 'household',
+        id: 'new-home',
+        fields: { headName: 'Khổng Tú Quỳnh', address: 'Xóm Mới', villageId: V },
+      },
+      'Khổng Tú Quỳnh',
     );
-    expect(await screen.findByText('Khổng Tú Quỳnh')).toBeTruthy();
   });
 
   it('shows a person added while it is open (members live in chunks)', async () => {
-    render(<SearchScreen />);
-    fireEvent.change(screen.getByLabelText('Tên, địa chỉ hoặc số điện thoại'), {
-      target: { value: 'la thi nguyet' },
-    });
-    expect(await screen.findByText('Không tìm thấy ai.')).toBeTruthy();
-    await act(() =>
-      writeAll([
-        {
-          entity: 'member',
-          id: 'new-person',
-          fields: { name: 'La Thị Nguyệt', householdId: small.households[0]?.id, villageId: V },
-        },
-      ]),
+    await findsWhatIsWrittenMeanwhile(
+      'la thi nguyet',
+      {
+        entity: 'member',
+        id: 'new-person',
+        fields: { name: 'La Thị Nguyệt', householdId: small.households[0]?.id, villageId: V },
+      },
+      'La Thị Nguyệt',
     );
-    expect(await screen.findByText('La Thị Nguyệt')).toBeTruthy();
   });
 });
