@@ -1,4 +1,5 @@
 import { mergeRanges, RangeSet, type DBCore, type Middleware } from 'dexie';
+import { CHUNK_TABLES } from './tables';
 
 /**
  * Live queries learn what a write changed from Dexie's observability middleware, which, for a
@@ -9,8 +10,6 @@ import { mergeRanges, RangeSet, type DBCore, type Middleware } from 'dexie';
  * "the whole table changed" up front (what Dexie itself says for a write of 50 rows or more):
  * every live query reading members or visits looks again, and the notes stay small.
  */
-const CHUNK_TABLES: ReadonlySet<string> = new Set(['memberChunks', 'visitChunks']);
-
 export const coarseChangesMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'tung-nha-coarse-changes',

@@ -1,5 +1,4 @@
 import { createHlcClock, type Hlc } from '../../domain/hlc';
-import { createIdGenerator } from '../../domain/ids';
 import { applyWrite } from '../../domain/merge';
 import { compactClocks, expandClocks } from '../../domain/recordClocks';
 import type { EntityName, Fields, Versioned } from '../../domain/records';
@@ -7,6 +6,7 @@ import { db as defaultDb, type TungNhaDb } from './db';
 import type { EntityRow } from './schema';
 import { rethrowStorageError } from './storageFull';
 import { entityRows } from './entityRows';
+import { newId, randomBytes } from './ids';
 
 /**
  * The one way the app changes synced data: each user action writes its rows AND appends its
@@ -18,8 +18,7 @@ export interface Write {
   fields: Fields;
 }
 
-const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
-export const newId = createIdGenerator(() => Date.now(), randomBytes);
+export { newId };
 
 /**
  * A row keeps its field clocks compactly (domain/recordClocks.ts): `_clock`, the clock of most

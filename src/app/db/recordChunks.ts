@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { TungNhaDb } from './db';
+import { newId } from './ids';
 import type { ChunkRow, EntityRow } from './schema';
 
 /**
@@ -17,10 +18,6 @@ export const CHUNK_SIZE = 25;
 
 export type ChunkTable = Table<ChunkRow, string>;
 
-let seq = 0;
-const chunkId = () =>
-  `${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
 const householdOf = (row: EntityRow) =>
   typeof row.householdId === 'string' ? row.householdId : '';
 
@@ -33,30 +30,21 @@ export function chunksOf(rows: EntityRow[]): ChunkRow[] {
   const sorted = [...rows].sort((a, b) => householdOf(a).localeCompare(householdOf(b)));
   const out: ChunkRow[] = [];
   for (let i = 0; i < sorted.length; i += CHUNK_SIZE) {
-    out.push(chunk(chunkId(), sorted.slice(i, i + CHUNK_SIZE)));
+    out.push(chunk(newId(), sorted.slice(i, i + CHUNK_SIZE)));
   }
   return out;
 }
 
-/** The rows of chunks, each chunk once (a multi-entry query may find one chunk twice). */
-function rowsOf(chunks: ChunkRow[]): EntityRow[] {
-  const seen = new Set<string>();
-  const out: EntityRow[] = [];
-  for (const c of chunks) {
-    if (seen.has(c.id)) continue;
-    seen.add(c.id);
-    for (const row of c.rows) out.push(row);
-  }
-  return out;
-}
+const rowsOf = (chunks: ChunkRow[]): EntityRow[] => chunks.flatMap((c) => c.rows);
 
 /** Reads for at most this many keys go out at once, one exact-key read each. */
 const FEW_KEYS = 64;
 
 /**
- * The chunks holding any of `keys` in a multi-entry index. A few keys: one exact read each, all at
- * once (IndexedDB pipelines them; Dexie's anyOf would walk a cursor, one round trip per step).
- * Many keys (a village's households): the chunk ids from the index alone, then each chunk once.
+ * The chunks holding any of `keys` in a multi-entry index, each once. A few keys: one exact read
+ * each, all at once (IndexedDB pipelines them; Dexie's anyOf would walk a cursor, one round trip
+ * per step). Many keys (a village's households): the chunk ids from the index alone, then each
+ * chunk once.
  */
 async function chunksWith(
   table: ChunkTable,
@@ -67,7 +55,8 @@ async function chunksWith(
   if (unique.length === 0) return [];
   if (unique.length <= FEW_KEYS) {
     const found = await Promise.all(unique.map((k) => table.where(index).equals(k).toArray()));
-    return found.flat();
+    // Two keys may share a chunk.
+    return [...new Map(found.flat().map((c) => [c.id, c])).values()];
   }
   const chunkIds = new Set((await table.where(index).anyOf(unique).primaryKeys()).map(String));
   const chunks = await table.bulkGet([...chunkIds]);
@@ -117,12 +106,9 @@ async function rewrite(
   remove: Set<string>,
 ): Promise<EntityRow[]> {
   const chunks = await chunksHolding(table, [...replace.keys(), ...remove]);
-  const done = new Set<string>();
   const put: ChunkRow[] = [];
   const gone: string[] = [];
   for (const c of chunks) {
-    if (done.has(c.id)) continue;
-    done.add(c.id);
     const rows = c.rows.filter((r) => !remove.has(r.id)).map((r) => replace.get(r.id) ?? r);
     if (rows.length === 0) gone.push(c.id);
     else put.push(chunk(c.id, rows));

@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import { CHUNK_TABLES } from './tables';
 
 /**
  * Which dashboard summaries (summaries.ts) are out of date. A DBCore middleware sees every write
@@ -48,25 +49,22 @@ const chunkMarks = (r: Row) => rowsOfChunk(r).flatMap(householdOf);
  * holds a few households; an edit of one member marks that member's household only).
  */
 function changedChunkMarks(values: readonly unknown[], old: readonly unknown[]): string[] {
-  const before = new Map(old.flatMap(rowsOfChunk).map((r) => [r.id, JSON.stringify(r)]));
-  const out = new Set<string>();
+  const before = new Map(old.flatMap(rowsOfChunk).map((r) => [r.id, r]));
+  const changed: Row[] = [];
   for (const row of values.flatMap(rowsOfChunk)) {
-    if (before.get(row.id) !== JSON.stringify(row)) householdOf(row).forEach((m) => out.add(m));
+    const prev = before.get(row.id);
+    if (!prev || JSON.stringify(prev) !== JSON.stringify(row)) changed.push(row);
     before.delete(row.id);
   }
-  const gone = new Set(before.keys());
-  for (const row of old.flatMap(rowsOfChunk)) {
-    if (gone.has(row.id)) householdOf(row).forEach((m) => out.add(m));
-  }
-  return [...out];
+  // What is left in `before` left the chunk.
+  return [...new Set([...changed, ...before.values()].flatMap(householdOf))];
 }
-const CHUNKED: ReadonlySet<string> = new Set(['memberChunks', 'visitChunks']);
 
 const MARK: Record<string, (row: Row) => string[]> = {
   households: (r) => (typeof r.id === 'string' ? [householdMark(r.id)] : []),
   // A chunk of members or visits (recordChunks.ts) marks the household of each record it holds.
-  memberChunks: (r) => chunkMarks(r),
-  visitChunks: (r) => chunkMarks(r),
+  memberChunks: chunkMarks,
+  visitChunks: chunkMarks,
   mentorships: (r) => (typeof r.mentorId === 'string' ? [mentorMark(r.mentorId)] : []),
 };
 
@@ -129,17 +127,12 @@ export const summaryDirtyMiddleware: Middleware<DBCore> = {
             if (req.type === 'add' || req.type === 'put') {
               // Both requests go to IndexedDB at once: no extra round trip for a pulled page. A
               // chunk put again is compared with its stored copy: the records it changed or dropped.
-              const before: Promise<unknown[]> =
-                CHUNKED.has(name) && req.type === 'put'
-                  ? table.getMany({ trans: req.trans, keys: req.values.map((v: Row) => v.id) })
-                  : Promise.resolve([]);
-              const marked: Promise<unknown> = before.then((old) =>
-                mark(
-                  CHUNKED.has(name) && req.type === 'put'
-                    ? changedChunkMarks(req.values, old)
-                    : marksOf(name, req.values),
-                ),
-              );
+              const marked: Promise<unknown> =
+                CHUNK_TABLES.has(name) && req.type === 'put'
+                  ? table
+                      .getMany({ trans: req.trans, keys: req.values.map((v: Row) => v.id) })
+                      .then((old) => mark(changedChunkMarks(req.values, old)))
+                  : mark(marksOf(name, req.values));
               return table.mutate(req).then((res) => marked.then(() => res));
             }
             return marksOfDelete(name, table, req).then(async (marks) => {

@@ -12,5 +12,8 @@ export const ROW_TABLE = {
   target: 'targets',
 } as const satisfies Record<Exclude<EntityName, 'member' | 'visit'>, string>;
 
+/** The tables of chunks (recordChunks.ts): one row holds many records. */
+export const CHUNK_TABLES: ReadonlySet<string> = new Set(['memberChunks', 'visitChunks']);
+
 export type RowEntity = keyof typeof ROW_TABLE;
 export type EntityTable = (typeof ROW_TABLE)[RowEntity];
