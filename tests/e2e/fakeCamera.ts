@@ -1,9 +1,13 @@
 import { rename, writeFile } from 'node:fs/promises';
-import { encode } from 'uqr';
+import { loadQrReadback } from '../../src/app/features/qr/qrReadback';
+import { readableQr } from '../../src/app/features/qr/readableQr';
+
+const readsBack = loadQrReadback();
 
 /**
  * Writes a .y4m video showing a QR code (or plain noise for "garbage"), for Chromium's fake camera:
- * --use-fake-device-for-media-stream --use-file-for-fake-video-capture=<file>.
+ * --use-fake-device-for-media-stream --use-file-for-fake-video-capture=<file>. The QR is the one
+ * the app prints on a sticker for `text` (readableQr), seen square-on at 10 pixels a module.
  */
 export async function writeQrVideo(
   file: string,
@@ -18,8 +22,9 @@ export async function writeQrVideo(
     // A pattern with no QR code in it.
     for (let i = 0; i < y.length; i++) y[i] = (i * 2654435761) % 251 > 125 ? 30 : 225;
   } else {
-    const qr = encode(text, { ecc: 'M', border: 4 });
-    const scale = Math.floor(Math.min(width, height) / qr.size);
+    const qr = readableQr(text, await readsBack);
+    // About 10 pixels a module, the whole sticker inside the scanner's square.
+    const scale = Math.min(10, Math.floor((Math.min(width, height) * 0.75) / qr.size));
     const left = Math.floor((width - qr.size * scale) / 2);
     const top = Math.floor((height - qr.size * scale) / 2);
     qr.data.forEach((row, my) =>

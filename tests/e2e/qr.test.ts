@@ -58,6 +58,14 @@ describe('QR stickers: print, scan, open the household', () => {
         await answer.waitFor({ timeout: 10_000 });
         return;
       } catch (error) {
+        // What the scanner showed instead, for the log (and the failure, on the last attempt).
+        const shown = await page
+          .locator('main')
+          .innerText()
+          .catch(() => '(page gone)');
+        console.warn(
+          `scan ${attempt} of ${text}: not the expected answer; the page showed:\n${shown}`,
+        );
         if (attempt === 5) throw error;
         // Give the shared capture time to close before the next scan opens it again.
         await page.goto(`${server.url}/`);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSession } from '../../session/useSession';
 import { freshCodes } from './householdCodes';
-import { Sticker } from './Sticker';
+import { StickerSheet } from './StickerSheet';
 
 const PER_SHEET = 21;
 
@@ -22,21 +22,11 @@ export function BlankSheetScreen() {
           {PER_SHEET} mã chưa gán cho hộ nào. Khi quét lần đầu, ứng dụng sẽ đề nghị đăng ký hộ mới
           với mã đó.
         </p>
-        <button type="button" className="btn btn-primary" onClick={() => window.print()}>
-          In tem
-        </button>
       </div>
-      <div className="sticker-sheet">
-        {codes.map((code) => (
-          <Sticker
-            key={code}
-            communeCode={session.commune.code}
-            code={code}
-            title="Hộ mới"
-            subtitle={session.commune.name}
-          />
-        ))}
-      </div>
+      <StickerSheet
+        communeCode={session.commune.code}
+        items={codes.map((code) => ({ code, title: 'Hộ mới', subtitle: session.commune.name }))}
+      />
     </section>
   );
 }

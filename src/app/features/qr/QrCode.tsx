@@ -1,16 +1,7 @@
-import { encode } from 'uqr';
+import type { QrMatrix } from './readableQr';
 
 /** A QR code as crisp SVG (one path), sized by its container; prints sharp at any scale. */
-export function QrCode({
-  text,
-  label,
-  size = 120,
-}: {
-  text: string;
-  label: string;
-  size?: number;
-}) {
-  const qr = encode(text, { ecc: 'M', border: 2 });
+export function QrCode({ qr, label, size = 120 }: { qr: QrMatrix; label: string; size?: number }) {
   let d = '';
   qr.data.forEach((row, y) =>
     row.forEach((dark, x) => {

@@ -3,7 +3,7 @@ import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
 import { useSession } from '../../session/useSession';
 import { assignMissingCodes } from './householdCodes';
-import { Sticker } from './Sticker';
+import { StickerSheet } from './StickerSheet';
 
 /** /in-ma/<village>: an A4 sheet of door stickers for every household of a village. */
 export function StickerSheetScreen({ villageId }: { villageId: string }) {
@@ -43,26 +43,15 @@ export function StickerSheetScreen({ villageId }: { villageId: string }) {
             Tạo mã cho {missing} hộ chưa có mã
           </button>
         )}
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => window.print()}
-          disabled={withCode.length === 0}
-        >
-          In tem
-        </button>
       </div>
-      <div className="sticker-sheet">
-        {withCode.map((h) => (
-          <Sticker
-            key={h.id}
-            communeCode={session.commune.code}
-            code={String(h.code)}
-            title={String(h.headName ?? '')}
-            subtitle={String(h.address ?? '')}
-          />
-        ))}
-      </div>
+      <StickerSheet
+        communeCode={session.commune.code}
+        items={withCode.map((h) => ({
+          code: String(h.code),
+          title: String(h.headName ?? ''),
+          subtitle: String(h.address ?? ''),
+        }))}
+      />
     </section>
   );
 }
