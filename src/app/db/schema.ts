@@ -140,4 +140,12 @@ export const VERSIONS: {
       }
     },
   },
+  {
+    // Fewer, larger summary and search buckets (summaryBuckets.ts: 32 household buckets, not 128;
+    // 8 mentor buckets, not 32), quicker to read. The old buckets stay readable until every one
+    // is made again ("*"), which replaces them.
+    version: 6,
+    stores: {},
+    upgrade: (tx) => tx.table(DIRTY_TABLE).put({ id: ALL_DIRTY, marks: [] }),
+  },
 ];
