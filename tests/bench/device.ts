@@ -73,20 +73,33 @@ async function scanTimes(page: Page, url: string, video: string, codes: string[]
   const times: number[] = [];
   for (const code of codes) {
     await writeQrVideo(video, householdLink(url, BENCH_COMMUNE, code));
-    await page.goto(`${url}/quet`);
-    await page
-      .waitForFunction(() => performance.getEntriesByName('tn:household-shown').length > 0, null, {
-        timeout: 60_000,
-        polling: 50,
-      })
-      .catch(async (err: unknown) => {
-        const seen = (await page.locator('body').innerText())
-          .replace(/\s*\n\s*/g, ' | ')
-          .slice(0, 300);
-        throw new Error(`no household shown after scanning ${code} (${page.url()}): ${seen}`, {
-          cause: err,
+    // Chromium's fake camera is one device for the whole browser and now and then goes on playing
+    // the video it had open: a scan that shows nothing is started again, at most three times.
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(`${url}/quet`);
+      const shown = await page
+        .waitForFunction(
+          () => performance.getEntriesByName('tn:household-shown').length > 0,
+          null,
+          {
+            timeout: 20_000,
+            polling: 50,
+          },
+        )
+        .then(() => true)
+        .catch(async (err: unknown) => {
+          if (attempt < 3) return false;
+          const seen = (await page.locator('body').innerText())
+            .replace(/\s*\n\s*/g, ' | ')
+            .slice(0, 300);
+          throw new Error(`no household shown after scanning ${code} (${page.url()}): ${seen}`, {
+            cause: err,
+          });
         });
-      });
+      if (shown) break;
+      await page.goto(`${url}/`);
+      await new Promise((r) => setTimeout(r, 2000 * attempt));
+    }
     times.push(
       await page.evaluate(
         () => performance.measure('tn:qr-open', 'tn:qr-decoded', 'tn:household-shown').duration,
