@@ -1,5 +1,5 @@
 import { rename, writeFile } from 'node:fs/promises';
-import { loadQrReadback } from '../../src/app/features/qr/qrReadback';
+import { loadQrReadback, qrPixels } from '../../src/app/features/qr/qrReadback';
 import { readableQr } from '../../src/app/features/qr/readableQr';
 
 const readsBack = loadQrReadback();
@@ -25,17 +25,12 @@ export async function writeQrVideo(
     const qr = readableQr(text, await readsBack);
     // About 10 pixels a module, the whole sticker inside the scanner's square.
     const scale = Math.min(10, Math.floor((Math.min(width, height) * 0.75) / qr.size));
-    const left = Math.floor((width - qr.size * scale) / 2);
-    const top = Math.floor((height - qr.size * scale) / 2);
-    qr.data.forEach((row, my) =>
-      row.forEach((dark, mx) => {
-        if (!dark) return;
-        for (let dy = 0; dy < scale; dy++) {
-          const offset = (top + my * scale + dy) * width + left + mx * scale;
-          y.fill(0, offset, offset + scale);
-        }
-      }),
-    );
+    const side = qr.size * scale;
+    const left = Math.floor((width - side) / 2);
+    const top = Math.floor((height - side) / 2);
+    const sticker = qrPixels(qr, scale);
+    for (let row = 0; row < side; row++)
+      y.set(sticker.subarray(row * side, (row + 1) * side), (top + row) * width + left);
   }
   const chroma = new Uint8Array((width / 2) * (height / 2)).fill(128);
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);

@@ -29,8 +29,8 @@ function parseZxing(mod: unknown): Zxing | null {
  */
 const SCALES = [4, 8, 12];
 
-/** Draws `qr` black on white at `scale` pixels a module, as luminance. */
-function pixels(qr: QrMatrix, scale: number): Uint8ClampedArray {
+/** Draws `qr` black on white at `scale` pixels a module, as luminance (rows of `size * scale`). */
+export function qrPixels(qr: QrMatrix, scale: number): Uint8ClampedArray {
   const side = qr.size * scale;
   const out = new Uint8ClampedArray(side * side).fill(255);
   qr.data.forEach((row, y) =>
@@ -57,7 +57,7 @@ export async function loadQrReadback(): Promise<ReadsBack | null> {
   return (text, qr) =>
     SCALES.every((scale) => {
       const side = qr.size * scale;
-      const source = new zxing.RGBLuminanceSource(pixels(qr, scale), side, side);
+      const source = new zxing.RGBLuminanceSource(qrPixels(qr, scale), side, side);
       try {
         const bitmap = new zxing.BinaryBitmap(new zxing.HybridBinarizer(source));
         return new zxing.QRCodeReader().decode(bitmap).getText() === text;

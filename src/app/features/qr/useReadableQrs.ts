@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { loadQrReadback } from './qrReadback';
 import { readableQr, type QrMatrix } from './readableQr';
 
@@ -25,6 +25,9 @@ export function useReadableQrs(texts: readonly string[]): ReadableQrs {
     done: 0,
     total: 0,
   });
+  // Every QR made while the screen is open: a list that grows (codes given to more households)
+  // makes only the new ones.
+  const made = useRef(new Map<string, QrMatrix>());
   useEffect(() => {
     let cancelled = false;
     const list = key === '' ? [] : key.split('\n');
@@ -34,7 +37,9 @@ export function useReadableQrs(texts: readonly string[]): ReadableQrs {
       let sliceStart = performance.now();
       for (const text of list) {
         if (cancelled) return;
-        out.set(text, readableQr(text, readsBack));
+        let qr = made.current.get(text);
+        if (!qr) made.current.set(text, (qr = readableQr(text, readsBack)));
+        out.set(text, qr);
         if (performance.now() - sliceStart > SLICE_MS) {
           setState({ key, qrs: null, done: out.size, total: list.length });
           await pause();
