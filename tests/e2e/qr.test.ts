@@ -105,8 +105,11 @@ describe('QR stickers: print, scan, open the household', () => {
     expect(await page.getByTestId('household-code').textContent()).toContain(codeText);
 
     // Scan its sticker: the household opens.
-    await scan(page, householdLink(server.url, COMMUNE, code));
-    await page.getByRole('heading', { name: 'Hộ Lê Văn Tám', exact: true }).waitFor();
+    await scanUntil(
+      page,
+      householdLink(server.url, COMMUNE, code),
+      page.getByRole('heading', { name: 'Hộ Lê Văn Tám', exact: true }),
+    );
     expect(page.url()).toBe(householdUrl);
 
     // A QR of another site, and one of another commune: clear messages, nothing opens.
