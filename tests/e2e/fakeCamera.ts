@@ -12,7 +12,7 @@ const readsBack = loadQrReadback();
 export async function writeQrVideo(
   file: string,
   text: string | null,
-  opts: { width?: number; height?: number; frames?: number } = {},
+  opts: { width?: number; height?: number; frames?: number; moduleSize?: number } = {},
 ) {
   const width = opts.width ?? 640;
   const height = opts.height ?? 480;
@@ -23,8 +23,11 @@ export async function writeQrVideo(
     for (let i = 0; i < y.length; i++) y[i] = (i * 2654435761) % 251 > 125 ? 30 : 225;
   } else {
     const qr = readableQr(text, await readsBack);
-    // About 10 pixels a module, the whole sticker inside the scanner's square.
-    const scale = Math.min(10, Math.floor((Math.min(width, height) * 0.75) / qr.size));
+    // About 10 pixels a module (the sticker's distance), the whole sticker inside the scanner's square.
+    const scale = Math.min(
+      opts.moduleSize ?? 10,
+      Math.floor((Math.min(width, height) * 0.75) / qr.size),
+    );
     const side = qr.size * scale;
     const left = Math.floor((width - side) / 2);
     const top = Math.floor((height - side) / 2);
