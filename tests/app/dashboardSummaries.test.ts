@@ -17,7 +17,7 @@ import {
   readSummaries,
   updateSummaries,
 } from '../../src/app/db/summaries';
-import { applyPullPage } from '../../src/app/db/syncStore';
+import { applyPullPage } from '../../src/app/db/pullStore';
 import { dashboardFigures, type DashboardFigures } from '../../src/app/features/dashboard/figures';
 import { figuresNow } from '../../src/app/features/dashboard/snapshot';
 import { loadViewData } from '../../src/app/features/dashboard/useViewData';

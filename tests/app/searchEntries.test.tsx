@@ -6,7 +6,7 @@ import { allMembers, putRecords } from '../../src/app/db/recordChunks';
 import { writeAll, type Write } from '../../src/app/db/mutate';
 import { VERSIONS, type EntityRow } from '../../src/app/db/schema';
 import { updateSummaries } from '../../src/app/db/summaries';
-import { applyPullPage } from '../../src/app/db/syncStore';
+import { applyPullPage } from '../../src/app/db/pullStore';
 import { SearchScreen } from '../../src/app/features/search/SearchScreen';
 import { searchField, SEARCH_LIMIT } from '../../src/app/features/search/searchQuery';
 import { generateCommune } from '../../src/domain/generate';

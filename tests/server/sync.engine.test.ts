@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { metaValue, SYNC_KEYS, type RejectedOp } from '../../src/app/db/syncStore';
-import { visitsById } from '../../src/app/db/recordChunks';
+import { countMembers, membersById, visitsById } from '../../src/app/db/recordChunks';
 import { createApp } from '../../src/server/app';
 import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/store';
@@ -71,6 +71,44 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
     expect(await metaValue(phone.db, SYNC_KEYS.lastSyncAt)).toBeTypeOf('number');
   });
 
+  it('a page the device fails to store is never skipped by the page queued behind it', async () => {
+    const { app, seed } = await setup();
+    const dong = seed.villages['Thôn Đông'] as string;
+    const ids = Array.from({ length: 25 }, () => uuid());
+    await syncApi(app, seed.tokens.canbo as string).push(
+      ids.map((id, i) => op('household', id, { villageId: dong, headName: `Hộ ${i}` })),
+    );
+    const phone = device('queued');
+    // IndexedDB refuses the second page's households (as a full disk would), while the third
+    // page's transaction is already open behind it.
+    let adds = 0;
+    phone.db.use({
+      stack: 'dbcore',
+      name: 'refuse-second-page',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'households') return table;
+          return {
+            ...table,
+            mutate: (req) =>
+              req.type === 'add' && ++adds === 2
+                ? Promise.reject(new Error('the disk refused the write'))
+                : table.mutate(req),
+          };
+        },
+      }),
+    });
+    const transport = injectTransport(app, seed.tokens.lan as string);
+    await expect(phone.sync(transport, 10)).rejects.toThrow('the disk refused the write');
+    expect(adds).toBe(3); // the third page was written too, then not kept
+    expect(await phone.db.households.count()).toBe(10);
+    const resumed = await phone.sync(transport, 10);
+    expect(resumed.ok && resumed.pulled).toBe(15);
+    expect((await phone.db.households.toArray()).map((h) => h.id).sort()).toEqual([...ids].sort());
+  });
+
   it('a first sync still merges rows edited on the device or changed on the server while it runs', async () => {
     const { app, seed } = await setup();
     const dong = seed.villages['Thôn Đông'] as string;
@@ -98,6 +136,54 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
     // Edited on the device before its page arrived: the server's fields join the local edit.
     const edited = await phone.db.households.get(later);
     expect([edited?.headName, edited?.phone]).toEqual(['Hộ 22', '0912345678']);
+    expect(await phone.db.outbox.count()).toBe(1);
+  });
+
+  // Pages of 10: households 0–9, 10–19, 20–24 with members 0–4, members 5–14, 15–24. Every record
+  // of page 3 (or 5) is new to the run, but one has a row on the device by the time it comes: the
+  // page cannot be added without reading, and is merged instead.
+  it.each([
+    ['a household', 3],
+    ['a member', 5],
+  ])('a first sync merges %s edited on the device before its page came', async (_, page) => {
+    const { app, seed } = await setup();
+    const dong = seed.villages['Thôn Đông'] as string;
+    const ids = Array.from({ length: 25 }, () => uuid());
+    const members = ids.map(() => uuid());
+    const officer = syncApi(app, seed.tokens.canbo as string);
+    await officer.push(
+      ids.map((id, i) => op('household', id, { villageId: dong, headName: `Hộ ${i}` })),
+    );
+    await officer.push(
+      members.map((id, i) =>
+        op('member', id, { householdId: ids[i], villageId: dong, name: `Người ${i}` }),
+      ),
+    );
+    const phone = device('fresh-edit');
+    const [household, member] = [ids[22] as string, members[20] as string];
+    let pulls = 0;
+    const transport = injectTransport(app, seed.tokens.lan as string, {
+      beforePull: async () => {
+        if (++pulls !== page) return;
+        await phone.write([
+          page === 3
+            ? { entity: 'household', id: household, fields: { phone: '0912345678' } }
+            : { entity: 'member', id: member, fields: { birthYear: 1990 } },
+        ]);
+      },
+    });
+    const outcome = await phone.sync(transport, 10);
+    expect(outcome.ok && outcome.pulled).toBe(50);
+    expect(await phone.db.households.count()).toBe(25);
+    expect(await countMembers(phone.db)).toBe(25);
+    const h = await phone.db.households.get(household);
+    expect([h?.headName, h?.phone]).toEqual(['Hộ 22', page === 3 ? '0912345678' : undefined]);
+    const [m] = await membersById(phone.db, [member]);
+    expect([m?.name, m?.birthYear, m?.householdId]).toEqual([
+      'Người 20',
+      page === 5 ? 1990 : undefined,
+      ids[20],
+    ]);
     expect(await phone.db.outbox.count()).toBe(1);
   });
 

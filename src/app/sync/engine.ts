@@ -1,20 +1,16 @@
+import { MAX_PULL_LIMIT } from '../../protocol/sync';
 import type { ApiFailure } from '../api/client';
 import type { TungNhaDb } from '../db/db';
-import {
-  applyPullPage,
-  freshPull,
-  markSynced,
-  metaValue,
-  SYNC_KEYS,
-  type RejectedOp,
-} from '../db/syncStore';
+import { markSynced, type RejectedOp } from '../db/syncStore';
+import { pullPages } from './pullPages';
 import { pushOutbox } from './pushOutbox';
 import type { SyncTransport } from './transport';
 
 /**
  * One sync run: push the whole outbox (in batches), then pull every page after the stored cursor.
  * Always push before pull, so a village leaving the scope loses nothing unsent. Each pulled page
- * is applied with its cursor in one transaction, so a run cut anywhere resumes where it stopped.
+ * is applied with its cursor in one transaction, so a run cut anywhere resumes where it stopped
+ * (pullPages.ts).
  */
 export interface SyncProgress {
   phase: 'push' | 'pull';
@@ -37,7 +33,11 @@ export interface SyncEngineDeps {
   onProgress?: (p: SyncProgress) => void;
 }
 
-export const PULL_PAGE = 2000;
+/**
+ * Records asked for per pull page (the server's most): a first sync of a 200,000-record commune
+ * is 40 pages, each one transaction on the device; pages of 2,000 cost it ~2 s more here.
+ */
+export const PULL_PAGE = MAX_PULL_LIMIT;
 
 export function failureOf(error: ApiFailure): SyncFailure {
   if (error.kind === 'offline') return 'offline';
@@ -66,25 +66,12 @@ export async function syncOnce(deps: SyncEngineDeps): Promise<SyncOutcome> {
   if (!push.ok) return { ok: false, failure: failureOf(push.error) };
   const { pushed, rejected } = push;
 
-  let pulled = 0;
-  let total: number | null = null;
-  const cursor = await metaValue<string>(db, SYNC_KEYS.cursor);
-  const limit = deps.pageLimit ?? PULL_PAGE;
-  const fresh = cursor === undefined ? freshPull() : undefined;
-  let next = transport.pull(cursor, limit, true);
-  for (let first = true; ; first = false) {
-    const res = await next;
-    if (!res.ok) return { ok: false, failure: failureOf(res.error) };
-    const page = res.value;
-    if (first && page.remaining !== undefined) total = page.remaining + page.records.length;
-    // The next page downloads while this one is written: its cursor is known already. Only the
-    // cursor of an applied page is ever stored, so an interruption still resumes where it was.
-    if (page.hasMore) next = transport.pull(page.cursor, limit, false);
-    await applyPullPage(db, page, now(), fresh);
-    pulled += page.records.length;
-    progress({ phase: 'pull', done: pulled, total });
-    if (!page.hasMore) break;
-  }
+  const pull = await pullPages(db, transport, {
+    now,
+    limit: deps.pageLimit ?? PULL_PAGE,
+    onPage: (done, total) => progress({ phase: 'pull', done, total }),
+  });
+  if (!pull.ok) return { ok: false, failure: failureOf(pull.error) };
   await markSynced(db, now());
-  return { ok: true, pushed, pulled, rejected };
+  return { ok: true, pushed, pulled: pull.pulled, rejected };
 }

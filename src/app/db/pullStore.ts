@@ -1,0 +1,211 @@
+import Dexie from 'dexie';
+import { maxHlc, type Hlc } from '../../domain/hlc';
+import { mergeVersioned } from '../../domain/merge';
+import { COMMUNE_WIDE, SYNC_ENTITIES, type EntityName } from '../../domain/records';
+import type { SyncRecord } from '../../protocol/sync';
+import type { TungNhaDb } from './db';
+import { rowToVersioned, versionedToRow } from './mutate';
+import { entityRows, syncedTables } from './entityRows';
+import type { EntityRow } from './schema';
+import { foldClock, metaValue, SYNC_KEYS, VILLAGE_FIELD } from './syncStore';
+
+/**
+ * The device side of a pull: one page of records merged into the rows, with its cursor, in ONE
+ * transaction, so an interrupted pull resumes where it stopped.
+ */
+export interface PulledPage {
+  records: SyncRecord[];
+  cursor: string;
+  scope: string[];
+  serverClock: Hlc;
+}
+
+/**
+ * What a pull run that started from nothing (no cursor: a fresh device) knows about the rows on
+ * the device: the ids each table held when the run began, plus every id the run has written since.
+ * A pulled record whose id is in neither set cannot have a local row to merge with, so it is added
+ * without reading first: most of a first sync's IndexedDB time was those reads. A row made on the
+ * device meanwhile (an edit of a household whose page has not come yet) is caught in the page's
+ * own transaction (see `FreshPullConflict`).
+ */
+export interface FreshPull {
+  known: Map<string, Set<string>>;
+}
+
+export async function freshPull(db: TungNhaDb): Promise<FreshPull> {
+  const known = new Map<string, Set<string>>();
+  for (const entity of SYNC_ENTITIES) {
+    const rows = entityRows(db, entity);
+    known.set(rows.table.name, new Set(await rows.ids()));
+  }
+  return { known };
+}
+
+/**
+ * A page that was to be added without reading found a row of its records on the device after all
+ * (written there since the run began). Nothing of the page was kept; the run pulls again from the
+ * stored cursor, merging every record (engine.ts).
+ */
+export class FreshPullConflict extends Error {
+  constructor() {
+    super('a record of the page was written on the device during the pull');
+  }
+}
+
+/**
+ * The stored cursor is not the one this page was asked after: the page before it did not commit
+ * (or another tab moved the cursor). Nothing of the page was kept.
+ */
+export class PullOutOfOrder extends Error {
+  constructor() {
+    super('the stored sync cursor is not the one this page follows');
+  }
+}
+
+export interface ApplyOptions {
+  /** The run started without a cursor: records it has not seen are added without reading. */
+  fresh?: FreshPull;
+  /**
+   * The cursor this page was asked after (null: none). When given, the page commits only if that
+   * is still the stored cursor, so pages whose transactions are queued one behind the other
+   * (engine.ts) can never store a cursor past a page that failed.
+   */
+  follows?: string | null;
+}
+
+const toRow = (r: SyncRecord, current: EntityRow | undefined): EntityRow => {
+  const { next } = mergeVersioned(rowToVersioned(current), r);
+  return { ...versionedToRow(r.id, next), [VILLAGE_FIELD]: r.villageId };
+};
+
+function byEntity(records: SyncRecord[]) {
+  const out = new Map<EntityName, SyncRecord[]>();
+  for (const r of records) {
+    const list = out.get(r.entity);
+    if (list) list.push(r);
+    else out.set(r.entity, [r]);
+  }
+  return out;
+}
+
+const pendingIds = (db: TungNhaDb) =>
+  db.outbox
+    .orderBy('id')
+    .uniqueKeys()
+    .then((ids) => new Set(ids.map(String)));
+
+/** Reads each record's row (those that may exist, with `fresh`) and merges the record into it. */
+async function mergeRecords(
+  db: TungNhaDb,
+  entity: EntityName,
+  records: SyncRecord[],
+  fresh: FreshPull | undefined,
+  edited: Set<string>,
+) {
+  const rows = entityRows(db, entity);
+  const known = fresh?.known.get(rows.table.name);
+  const isNew = (id: string) => known !== undefined && !known.has(id) && !edited.has(id);
+  const existing = records.filter((r) => !isNew(r.id));
+  const read = await rows.bulkGet(existing.map((r) => r.id));
+  const current = new Map(existing.map((r, i) => [r.id, read[i]]));
+  await rows.bulkPut(
+    records.map((r) => toRow(r, current.get(r.id))),
+    fresh ? isNew : undefined,
+  );
+  for (const r of records) known?.add(r.id);
+}
+
+/**
+ * Adds records no row can hold yet: every write goes out before anything is read, so while the
+ * page before is still committing, this page's rows are already being prepared and sent.
+ */
+function addNew(db: TungNhaDb, fresh: FreshPull, groups: Map<EntityName, SyncRecord[]>) {
+  const writes: Promise<void>[] = [];
+  for (const [entity, records] of groups) {
+    const rows = entityRows(db, entity);
+    writes.push(
+      rows.bulkPut(
+        records.map((r) => toRow(r, undefined)),
+        () => true,
+      ),
+    );
+    const known = fresh.known.get(rows.table.name);
+    for (const r of records) known?.add(r.id);
+  }
+  return writes;
+}
+
+const allUnseen = (db: TungNhaDb, fresh: FreshPull, groups: Map<EntityName, SyncRecord[]>) =>
+  [...groups].every(([entity, records]) => {
+    const known = fresh.known.get(entityRows(db, entity).table.name);
+    return known !== undefined && records.every((r) => !known.has(r.id));
+  });
+
+/** An add refused only because the rows were there already (a household made meanwhile). */
+const rowsExisted = (err: unknown) =>
+  err instanceof Dexie.BulkError && err.failures.every((f) => f.name === 'ConstraintError');
+
+/**
+ * Applies one pulled page and stores its cursor in ONE transaction. Local pending edits keep their
+ * newer clocks. `fresh` (a run that started without a cursor) skips reading rows that cannot exist.
+ */
+export async function applyPullPage(
+  db: TungNhaDb,
+  page: PulledPage,
+  nowMs: number,
+  opts: ApplyOptions = {},
+) {
+  const { fresh, follows } = opts;
+  const groups = byEntity(page.records);
+  let newest: Hlc | undefined;
+  for (const r of page.records) for (const c of Object.values(r.clocks)) newest = maxHlc(newest, c);
+  await db.transaction('rw', [db.meta, db.outbox, ...syncedTables(db)], async () => {
+    // A Dexie request, not an async function: Dexie keeps its transaction's zone across native
+    // awaits only for calls that are awaited where they are made.
+    const stored = db.meta.get(SYNC_KEYS.cursor);
+    if (fresh && allUnseen(db, fresh, groups)) {
+      // Settles either way, so a refused write is met here, not reported as unhandled meanwhile.
+      const failed = Promise.all(addNew(db, fresh, groups)).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      const edited = await pendingIds(db);
+      // A record edited on the device before its page came has a row the add did not merge with.
+      const conflict = page.records.some((r) => edited.has(r.id));
+      const err = await failed;
+      if (conflict || (err !== null && rowsExisted(err))) throw new FreshPullConflict();
+      if (err !== null) throw err;
+    } else {
+      const edited = fresh ? await pendingIds(db) : new Set<string>();
+      for (const [entity, records] of groups) {
+        await mergeRecords(db, entity, records, fresh, edited);
+      }
+    }
+    if (follows !== undefined && ((await stored)?.value ?? null) !== follows) {
+      throw new PullOutOfOrder();
+    }
+    const scopeBefore = await metaValue<string[]>(db, SYNC_KEYS.scope);
+    if (scopeBefore && scopeBefore.some((v) => !page.scope.includes(v))) {
+      await dropOutOfScope(db, page.scope);
+    }
+    await db.meta.bulkPut([
+      { key: SYNC_KEYS.cursor, value: page.cursor },
+      { key: SYNC_KEYS.scope, value: page.scope },
+    ]);
+    await foldClock(db, newest, nowMs);
+  });
+}
+
+/** Rows of villages the user no longer serves leave the device, except those with unsent edits. */
+async function dropOutOfScope(db: TungNhaDb, scope: string[]) {
+  const pending = new Set((await db.outbox.toArray()).map((o) => o.id));
+  for (const entity of SYNC_ENTITIES) {
+    if (COMMUNE_WIDE.has(entity)) continue;
+    const rows = entityRows(db, entity);
+    const gone = (await rows.all()).filter((row) => {
+      const v = row[VILLAGE_FIELD];
+      return typeof v === 'string' && !scope.includes(v) && !pending.has(row.id);
+    });
+    await rows.bulkDelete(gone.map((row) => row.id));
+  }
+}

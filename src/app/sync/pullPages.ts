@@ -1,0 +1,94 @@
+import type { ApiFailure } from '../api/client';
+import type { TungNhaDb } from '../db/db';
+import { applyPullPage, freshPull, FreshPullConflict, type FreshPull } from '../db/pullStore';
+import { metaValue, SYNC_KEYS } from '../db/syncStore';
+import type { SyncTransport } from './transport';
+
+export interface PullOptions {
+  now: () => number;
+  limit: number;
+  /** After each page is stored: records pulled in this run, and the total when known. */
+  onPage: (done: number, total: number | null) => void;
+}
+
+export type PullOutcome = { ok: true; pulled: number } | { ok: false; error: ApiFailure };
+
+/**
+ * Pulls every page after the stored cursor. Three things overlap: the next page downloads while
+ * this one is applied, and this page's transaction is opened (its rows prepared and sent to
+ * IndexedDB) while the page before is still committing. IndexedDB runs the two transactions one
+ * after the other, in order; the later one commits only if the stored cursor is still the one
+ * its page was asked after (pullStore.ts `follows`), so a failed page is never skipped.
+ *
+ * A first sync adds records without reading (pullStore.ts FreshPull). If a page finds a row
+ * written on the device meanwhile, nothing of it is kept and the pull goes on from the stored
+ * cursor, merging every record.
+ */
+export async function pullPages(
+  db: TungNhaDb,
+  transport: SyncTransport,
+  opts: PullOptions,
+): Promise<PullOutcome> {
+  const start = await metaValue<string>(db, SYNC_KEYS.cursor);
+  const fresh = start === undefined ? await freshPull(db) : undefined;
+  let pulled = 0;
+  const count = (n: number) => (pulled = n);
+  try {
+    return await pullFrom(db, transport, opts, fresh, 0, count);
+  } catch (err) {
+    if (!(err instanceof FreshPullConflict)) throw err;
+    return pullFrom(db, transport, opts, undefined, pulled, count);
+  }
+}
+
+async function pullFrom(
+  db: TungNhaDb,
+  transport: SyncTransport,
+  opts: PullOptions,
+  fresh: FreshPull | undefined,
+  pulledBefore: number,
+  setPulled: (n: number) => void,
+): Promise<PullOutcome> {
+  const cursor = await metaValue<string>(db, SYNC_KEYS.cursor);
+  let pulled = pulledBefore;
+  let total: number | null = null;
+  let next = transport.pull(cursor, opts.limit, true);
+  let follows: string | null = cursor ?? null;
+  // The page whose transaction was opened last, not yet known to be stored.
+  let writing: { done: Promise<void>; count: number } | null = null;
+  const stored = async () => {
+    if (!writing) return;
+    const { done, count } = writing;
+    writing = null;
+    await done;
+    pulled += count;
+    setPulled(pulled);
+    opts.onPage(pulled, total);
+  };
+  for (let first = true; ; first = false) {
+    const res = await next;
+    if (!res.ok) {
+      await stored();
+      return { ok: false, error: res.error };
+    }
+    const page = res.value;
+    if (first && page.remaining !== undefined)
+      total = pulled + page.remaining + page.records.length;
+    // Its cursor is known already: the next page downloads while this one is written.
+    if (page.hasMore) next = transport.pull(page.cursor, opts.limit, false);
+    const done = applyPullPage(db, page, opts.now(), { fresh, follows });
+    done.catch(() => undefined); // its failure is met where it is awaited
+    follows = page.cursor;
+    try {
+      await stored();
+    } catch (err) {
+      // This page's transaction refuses to commit after a failed one (`follows`); wait it out.
+      await done.catch(() => undefined);
+      throw err;
+    }
+    writing = { done, count: page.records.length };
+    if (!page.hasMore) break;
+  }
+  await stored();
+  return { ok: true, pulled };
+}
