@@ -34,6 +34,17 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
     cleanups.push(() => app.close());
     return { app, store, seed };
   }
+  /** The server holding 25 households of Thôn Đông ("Hộ 0" … "Hộ 24"), pushed by the officer. */
+  async function withHouseholds() {
+    const { app, store, seed } = await setup();
+    const dong = seed.villages['Thôn Đông'] as string;
+    const officer = syncApi(app, seed.tokens.canbo as string);
+    const ids = Array.from({ length: 25 }, () => uuid());
+    await officer.push(
+      ids.map((id, i) => op('household', id, { villageId: dong, headName: `Hộ ${i}` })),
+    );
+    return { app, store, seed, dong, officer, ids };
+  }
   const device = (name: string): TestDevice => {
     const d = createTestDevice(`${kind}-${name}-${uuid()}`, Date.now);
     cleanups.push(() => d.close());
@@ -41,12 +52,7 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
   };
 
   it('resumes a pull cut by the network from the stored cursor, without starting over', async () => {
-    const { app, seed } = await setup();
-    const dong = seed.villages['Thôn Đông'] as string;
-    const ids = Array.from({ length: 25 }, () => uuid());
-    await syncApi(app, seed.tokens.canbo as string).push(
-      ids.map((id, i) => op('household', id, { villageId: dong, headName: `Hộ ${i}` })),
-    );
+    const { app, seed } = await withHouseholds();
     const phone = device('resume');
     let calls = 0;
     let served = 0;
@@ -72,12 +78,7 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
   });
 
   it('a page the device fails to store is never skipped by the page queued behind it', async () => {
-    const { app, seed } = await setup();
-    const dong = seed.villages['Thôn Đông'] as string;
-    const ids = Array.from({ length: 25 }, () => uuid());
-    await syncApi(app, seed.tokens.canbo as string).push(
-      ids.map((id, i) => op('household', id, { villageId: dong, headName: `Hộ ${i}` })),
-    );
+    const { app, seed, ids } = await withHouseholds();
     const phone = device('queued');
     // IndexedDB refuses the second page's households (as a full disk would), while the third
     // page's transaction is already open behind it.
@@ -110,13 +111,7 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
   });
 
   it('a first sync still merges rows edited on the device or changed on the server while it runs', async () => {
-    const { app, seed } = await setup();
-    const dong = seed.villages['Thôn Đông'] as string;
-    const officer = syncApi(app, seed.tokens.canbo as string);
-    const ids = Array.from({ length: 25 }, () => uuid());
-    await officer.push(
-      ids.map((id, i) => op('household', id, { villageId: dong, headName: `Hộ ${i}` })),
-    );
+    const { app, seed, officer, ids } = await withHouseholds();
     const phone = device('fresh-merge');
     const [first, later] = [ids[0] as string, ids[22] as string];
     let pulls = 0;
@@ -146,14 +141,8 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
     ['a household', 3],
     ['a member', 5],
   ])('a first sync merges %s edited on the device before its page came', async (_, page) => {
-    const { app, seed } = await setup();
-    const dong = seed.villages['Thôn Đông'] as string;
-    const ids = Array.from({ length: 25 }, () => uuid());
+    const { app, seed, dong, officer, ids } = await withHouseholds();
     const members = ids.map(() => uuid());
-    const officer = syncApi(app, seed.tokens.canbo as string);
-    await officer.push(
-      ids.map((id, i) => op('household', id, { villageId: dong, headName: `Hộ ${i}` })),
-    );
     await officer.push(
       members.map((id, i) =>
         op('member', id, { householdId: ids[i], villageId: dong, name: `Người ${i}` }),
