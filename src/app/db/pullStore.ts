@@ -44,7 +44,7 @@ export async function freshPull(db: TungNhaDb): Promise<FreshPull> {
 /**
  * A page that was to be added without reading found a row of its records on the device after all
  * (written there since the run began). Nothing of the page was kept; the run pulls again from the
- * stored cursor, merging every record (engine.ts).
+ * stored cursor, merging every record (pullPages.ts).
  */
 export class FreshPullConflict extends Error {
   constructor() {
@@ -68,7 +68,7 @@ export interface ApplyOptions {
   /**
    * The cursor this page was asked after (null: none). When given, the page commits only if that
    * is still the stored cursor, so pages whose transactions are queued one behind the other
-   * (engine.ts) can never store a cursor past a page that failed.
+   * (pullPages.ts) can never store a cursor past a page that failed.
    */
   follows?: string | null;
 }
@@ -94,7 +94,11 @@ const pendingIds = (db: TungNhaDb) =>
     .uniqueKeys()
     .then((ids) => new Set(ids.map(String)));
 
-/** Reads each record's row (those that may exist, with `fresh`) and merges the record into it. */
+/**
+ * Merges records into their rows, reading only those that may exist (with `fresh`). When none may
+ * (a first sync's page of records the run has not seen), nothing is read: the writes go out at
+ * once, so this page's rows reach IndexedDB while the page before is still committing.
+ */
 async function mergeRecords(
   db: TungNhaDb,
   entity: EntityName,
@@ -106,34 +110,19 @@ async function mergeRecords(
   const known = fresh?.known.get(rows.table.name);
   const isNew = (id: string) => known !== undefined && !known.has(id) && !edited.has(id);
   const existing = records.filter((r) => !isNew(r.id));
-  const read = await rows.bulkGet(existing.map((r) => r.id));
+  const read = existing.length === 0 ? [] : await rows.bulkGet(existing.map((r) => r.id));
   const current = new Map(existing.map((r, i) => [r.id, read[i]]));
-  await rows.bulkPut(
+  // Decided now: the ids join `known` below, before the write has asked about them.
+  const added = new Set(records.filter((r) => isNew(r.id)).map((r) => r.id));
+  const written = rows.bulkPut(
     records.map((r) => toRow(r, current.get(r.id))),
-    fresh ? isNew : undefined,
+    fresh ? (id) => added.has(id) : undefined,
   );
   for (const r of records) known?.add(r.id);
+  await written;
 }
 
-/**
- * Adds records no row can hold yet: every write goes out before anything is read, so while the
- * page before is still committing, this page's rows are already being prepared and sent.
- */
-function addNew(db: TungNhaDb, fresh: FreshPull, groups: Map<EntityName, SyncRecord[]>) {
-  const writes: Promise<void>[] = [];
-  for (const [entity, records] of groups) {
-    const rows = entityRows(db, entity);
-    writes.push(
-      rows.bulkPut(
-        records.map((r) => toRow(r, undefined)),
-        () => true,
-      ),
-    );
-    const known = fresh.known.get(rows.table.name);
-    for (const r of records) known?.add(r.id);
-  }
-  return writes;
-}
+const hasAny = (ids: Set<string>, records: SyncRecord[]) => records.some((r) => ids.has(r.id));
 
 const allUnseen = (db: TungNhaDb, fresh: FreshPull, groups: Map<EntityName, SyncRecord[]>) =>
   [...groups].every(([entity, records]) => {
@@ -163,24 +152,22 @@ export async function applyPullPage(
     // A Dexie request, not an async function: Dexie keeps its transaction's zone across native
     // awaits only for calls that are awaited where they are made.
     const stored = db.meta.get(SYNC_KEYS.cursor);
-    if (fresh && allUnseen(db, fresh, groups)) {
-      // Settles either way, so a refused write is met here, not reported as unhandled meanwhile.
-      const failed = Promise.all(addNew(db, fresh, groups)).then(
-        () => null,
-        (err: unknown) => err,
-      );
-      const edited = await pendingIds(db);
-      // A record edited on the device before its page came has a row the add did not merge with.
-      const conflict = page.records.some((r) => edited.has(r.id));
-      const err = await failed;
-      if (conflict || (err !== null && rowsExisted(err))) throw new FreshPullConflict();
-      if (err !== null) throw err;
-    } else {
-      const edited = fresh ? await pendingIds(db) : new Set<string>();
-      for (const [entity, records] of groups) {
-        await mergeRecords(db, entity, records, fresh, edited);
-      }
-    }
+    // A page of records the run has not seen is written without reading first. A record of it
+    // edited on the device meanwhile has a row the write did not merge with: the outbox (or a
+    // household add refused as existing) tells, after the writes.
+    const unseen = fresh !== undefined && allUnseen(db, fresh, groups);
+    const edited = fresh && !unseen ? await pendingIds(db) : new Set<string>();
+    // Settles either way, so a refused write is met here, not reported as unhandled meanwhile.
+    const failed = Promise.all(
+      [...groups].map(([entity, records]) => mergeRecords(db, entity, records, fresh, edited)),
+    ).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    const conflict = unseen && hasAny(await pendingIds(db), page.records);
+    const err = await failed;
+    if (conflict || (unseen && err !== null && rowsExisted(err))) throw new FreshPullConflict();
+    if (err !== null) throw err;
     if (follows !== undefined && ((await stored)?.value ?? null) !== follows) {
       throw new PullOutOfOrder();
     }

@@ -8,7 +8,8 @@ import type { OutboxRow } from './schema';
 
 /**
  * The device side of sync, in Dexie transactions: take a batch from the outbox and settle it with
- * the server's answers (a pulled page is applied in pullStore.ts). Rows remember the server's village in `_village` (scope changes).
+ * the server's answers (a pulled page is applied in pullStore.ts). Rows remember the server's
+ * village in `_village` (scope changes).
  */
 export const SYNC_KEYS = {
   cursor: 'sync.cursor',

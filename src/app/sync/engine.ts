@@ -35,7 +35,7 @@ export interface SyncEngineDeps {
 
 /**
  * Records asked for per pull page (the server's most): a first sync of a 200,000-record commune
- * is 40 pages, each one transaction on the device; pages of 2,000 cost it ~2 s more here.
+ * is 40 requests and device transactions instead of 100.
  */
 export const PULL_PAGE = MAX_PULL_LIMIT;
 

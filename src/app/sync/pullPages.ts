@@ -31,26 +31,25 @@ export async function pullPages(
 ): Promise<PullOutcome> {
   const start = await metaValue<string>(db, SYNC_KEYS.cursor);
   const fresh = start === undefined ? await freshPull(db) : undefined;
-  let pulled = 0;
-  const count = (n: number) => (pulled = n);
+  const run = { pulled: 0 };
   try {
-    return await pullFrom(db, transport, opts, fresh, 0, count);
+    return await pullFrom(db, transport, opts, start, fresh, run);
   } catch (err) {
     if (!(err instanceof FreshPullConflict)) throw err;
-    return pullFrom(db, transport, opts, undefined, pulled, count);
+    const stored = await metaValue<string>(db, SYNC_KEYS.cursor);
+    return pullFrom(db, transport, opts, stored, undefined, run);
   }
 }
 
+/** Pulls the pages after `cursor`, adding to `run.pulled` as each page is stored. */
 async function pullFrom(
   db: TungNhaDb,
   transport: SyncTransport,
   opts: PullOptions,
+  cursor: string | undefined,
   fresh: FreshPull | undefined,
-  pulledBefore: number,
-  setPulled: (n: number) => void,
+  run: { pulled: number },
 ): Promise<PullOutcome> {
-  const cursor = await metaValue<string>(db, SYNC_KEYS.cursor);
-  let pulled = pulledBefore;
   let total: number | null = null;
   let next = transport.pull(cursor, opts.limit, true);
   let follows: string | null = cursor ?? null;
@@ -61,9 +60,8 @@ async function pullFrom(
     const { done, count } = writing;
     writing = null;
     await done;
-    pulled += count;
-    setPulled(pulled);
-    opts.onPage(pulled, total);
+    run.pulled += count;
+    opts.onPage(run.pulled, total);
   };
   for (let first = true; ; first = false) {
     const res = await next;
@@ -73,7 +71,7 @@ async function pullFrom(
     }
     const page = res.value;
     if (first && page.remaining !== undefined)
-      total = pulled + page.remaining + page.records.length;
+      total = run.pulled + page.remaining + page.records.length;
     // Its cursor is known already: the next page downloads while this one is written.
     if (page.hasMore) next = transport.pull(page.cursor, opts.limit, false);
     const done = applyPullPage(db, page, opts.now(), { fresh, follows });
@@ -90,5 +88,5 @@ async function pullFrom(
     if (!page.hasMore) break;
   }
   await stored();
-  return { ok: true, pulled };
+  return { ok: true, pulled: run.pulled };
 }
