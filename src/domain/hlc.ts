@@ -15,7 +15,9 @@ export interface HlcParts {
 
 const MS_WIDTH = 9;
 const COUNTER_WIDTH = 4;
-const MAX_COUNTER = 36 ** COUNTER_WIDTH - 1;
+export const MAX_COUNTER = 36 ** COUNTER_WIDTH - 1;
+/** The largest millisecond the 9-character field holds. */
+const MAX_MS = 36 ** MS_WIDTH - 1;
 /** A remote clock further ahead of ours than this is refused rather than dragging ours forward. */
 export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 const NODE_PATTERN = /^[0-9a-z]{1,32}$/;
@@ -60,9 +62,13 @@ export function createHlcClock(node: string, wallClock: () => number, last?: Hlc
   let state: HlcParts = (last && decodeHlc(last)) || { ms: 0, counter: 0, node };
   state = { ...state, node };
 
+  // A counter past its width carries into the millisecond, so the clock never throws and never
+  // repeats: at worst it runs a millisecond ahead of the wall.
   const advance = (ms: number, counter: number): Hlc => {
-    if (counter > MAX_COUNTER) throw new Error('hlc counter overflow');
-    state = { ms, counter, node };
+    state =
+      counter > MAX_COUNTER
+        ? { ms: Math.min(ms + 1, MAX_MS), counter: 0, node }
+        : { ms, counter, node };
     return encodeHlc(state);
   };
 

@@ -41,13 +41,15 @@ export function mergeVersioned(current: Versioned | undefined, incoming: Version
   const clocks: Record<string, Hlc> = { ...(current?.clocks ?? {}) };
   const changed: string[] = [];
   for (const [key, clock] of Object.entries(incoming.clocks)) {
-    if (!Object.prototype.hasOwnProperty.call(incoming.data, key)) continue;
-    const value = incoming.data[key];
+    // A clock with no value is a cleared field (a tombstone's removed data): it clears ours too.
+    const present = Object.prototype.hasOwnProperty.call(incoming.data, key);
+    const value = present ? incoming.data[key] : undefined;
     if (
       wins(clock, value, clocks[key], data[key]) &&
       (clocks[key] !== clock || stableStringify(data[key]) !== stableStringify(value))
     ) {
-      data[key] = value;
+      if (present) data[key] = value;
+      else delete data[key];
       clocks[key] = clock;
       changed.push(key);
     }

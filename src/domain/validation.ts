@@ -6,11 +6,16 @@ import {
   VISIT_TASKS,
   VNEID_LEVELS,
 } from './entities';
+import type { Day } from './calendar';
+import { cleanNotes, cleanText, hasLetter } from './cleanText';
+import { dayRange, MIN_BIRTH_YEAR, within, type Range } from './dateBounds';
 import { digitsOnly } from './normalize';
 
 /**
  * Field validation of the forms. Each rule returns an error code per field (the app shows them in
  * Vietnamese); an empty object means the input may be saved. Nothing is saved half-valid.
+ * Text is checked as it will be stored (cleanText.ts) and dates against the bounds the server
+ * uses (dateBounds.ts), so a form that saves is never refused on sync.
  */
 export type FieldError =
   | 'required'
@@ -19,6 +24,8 @@ export type FieldError =
   | 'birth_year_range'
   | 'not_a_choice'
   | 'date_format'
+  | 'date_range'
+  | 'needs_letter'
   | 'tasks_required'
   | 'other_task_required';
 
@@ -26,14 +33,22 @@ export type FieldErrors<K extends string> = Partial<Record<K, FieldError>>;
 
 export const MAX_NAME = 100;
 export const MAX_TEXT = 500;
-export const MIN_BIRTH_YEAR = 1900;
+export const MAX_NOTES = 2000;
+export { MIN_BIRTH_YEAR };
 
-/** Required, trimmed, bounded text. */
+/** Required, bounded one-line text, as stored (cleanText: "\u200B" alone is empty). */
 export function checkRequiredText(value: string, max = MAX_NAME): FieldError | undefined {
-  const v = value.trim();
+  const v = cleanText(value);
   if (v === '') return 'required';
   if (v.length > max) return 'too_long';
   return undefined;
+}
+
+/** A name: required text with at least one letter ("..." or "123" is not a name). */
+export function checkName(value: string, max = MAX_NAME): FieldError | undefined {
+  const error = checkRequiredText(value, max);
+  if (error) return error;
+  return hasLetter(cleanText(value)) ? undefined : 'needs_letter';
 }
 
 /** Vietnamese phone: 10 digits starting with 0 (spaces, dots and dashes allowed); may be empty. */
@@ -59,16 +74,20 @@ export function checkBirthYear(value: string, currentYear: number): FieldError |
   return y >= MIN_BIRTH_YEAR && y <= currentYear ? undefined : 'birth_year_range';
 }
 
-/** 'YYYY-MM-DD' that is a real calendar date, or empty. */
-export function checkDate(value: string): FieldError | undefined {
+/**
+ * 'YYYY-MM-DD' that is a real calendar date within `range`, or empty. A browser's date input
+ * takes years of up to six digits (275760-09-13): a real date, out of range.
+ */
+export function checkDate(value: string, range: Range<Day>): FieldError | undefined {
   if (value === '') return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const m = /^(\d{4,6})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return 'date_format';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   const ok =
     date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-  return ok ? undefined : 'date_format';
+  if (!ok) return 'date_format';
+  return m[1]?.length === 4 && within(value, range) ? undefined : 'date_range';
 }
 
 function choice(list: readonly string[], value: string): FieldError | undefined {
@@ -92,7 +111,7 @@ export function validateHousehold(input: HouseholdInput): FieldErrors<keyof Hous
   return compact({
     villageId: input.villageId === '' ? 'required' : undefined,
     address: checkRequiredText(input.address, MAX_TEXT),
-    headName: checkRequiredText(input.headName),
+    headName: checkName(input.headName),
     phone: checkPhone(input.phone),
   });
 }
@@ -111,7 +130,7 @@ export function validateMember(
   currentYear: number,
 ): FieldErrors<keyof MemberInput> {
   return compact({
-    name: checkRequiredText(input.name),
+    name: checkName(input.name),
     birthYear: checkBirthYear(input.birthYear, currentYear),
     gender: choice(GENDERS, input.gender),
     relation: choice(RELATIONS, input.relation),
@@ -128,19 +147,21 @@ export interface VisitInput {
   notes: string;
 }
 
-export function validateVisit(input: VisitInput): FieldErrors<keyof VisitInput> {
+/** A visit logged at `nowMs` (the follow-up date is bounded from it). */
+export function validateVisit(input: VisitInput, nowMs: number): FieldErrors<keyof VisitInput> {
   const badTask = input.tasks.some((t) => !(VISIT_TASKS as readonly string[]).includes(t));
+  const otherTask = cleanText(input.otherTask);
   return compact({
     tasks: badTask ? 'not_a_choice' : undefined,
     otherTask:
-      input.tasks.includes('khac') && input.otherTask.trim() === ''
+      input.tasks.includes('khac') && otherTask === ''
         ? 'other_task_required'
-        : input.otherTask.length > MAX_TEXT
+        : otherTask.length > MAX_TEXT
           ? 'too_long'
           : undefined,
     outcome: input.outcome === '' ? 'required' : choice(VISIT_OUTCOMES, input.outcome),
-    followUpDate: checkDate(input.followUpDate),
-    notes: input.notes.length > 2000 ? 'too_long' : undefined,
+    followUpDate: checkDate(input.followUpDate, dayRange(nowMs)),
+    notes: cleanNotes(input.notes).length > MAX_NOTES ? 'too_long' : undefined,
   });
 }
 

@@ -13,11 +13,14 @@ export const ERROR_CODES = [
   'unauthenticated',
   'token_invalid',
   'device_revoked',
+  /** The session ended (password changed or reset, or unused too long): log in again, keep data. */
+  'session_expired',
   'forbidden',
   'out_of_scope',
   'conflict',
   'invalid_credentials',
-  'account_locked',
+  /** Too many wrong passwords for this name, from this address or from everywhere: wait. */
+  'login_throttled',
   'password_change_required',
   'current_password_wrong',
   'already_set_up',

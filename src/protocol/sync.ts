@@ -22,7 +22,11 @@ export const opSchema = z.object({
   clock: z.string().max(64),
 });
 
-export const pushRequestSchema = z.object({ ops: z.array(opSchema).max(MAX_PUSH_OPS) });
+export const pushRequestSchema = z.object({
+  ops: z.array(opSchema).max(MAX_PUSH_OPS),
+  /** The phone's wall clock (ms) as it sent the push: the server measures its skew from it. */
+  sentAt: z.number().int().nonnegative().max(8_640_000_000_000_000).optional(),
+});
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** Why the server refused one operation. The app shows each in Vietnamese (sync/reasons.ts). */
@@ -36,6 +40,12 @@ export const OP_REJECT_CODES = [
   'officer_only',
   'missing_village',
   'append_only',
+  /** The op id was seen before with other content: an id is never reused, so nothing is applied. */
+  'op_id_reused',
+  /** A "who did it" field (visit volunteer, creator, confirmer, mentor) is not the caller's. */
+  'author_mismatch',
+  /** Only a team leader or the commune officer may confirm a household's Gia đình số. */
+  'leader_only',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 
@@ -67,8 +77,14 @@ export const opResultSchema = z.object({
   opId: z.string(),
   status: z.enum(OP_STATUSES),
   code: z.enum(OP_REJECT_CODES).optional(),
-  /** For a rejected op: the server's copy of the record (null if it has none), so the device can undo. */
+  /**
+   * For a rejected or stale op: the server's copy of the record, so the device can undo; null when
+   * the server has none or the caller may not read it (a refusal never carries data of another
+   * village).
+   */
   current: versionedSchema.nullable().optional(),
+  /** For an applied or duplicate op: the clock the server stored it under, when not the one sent. */
+  clock: hlc.optional(),
 });
 export type OpResult = z.infer<typeof opResultSchema>;
 export type OpResultWire = z.input<typeof opResultSchema>;
@@ -104,6 +120,8 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
   /** The villages this device may hold now; rows of any other village leave the device. */
   scope: z.array(z.string()),
+  /** Records that left the caller's villages (a household moved, say): they leave the device. */
+  left: z.array(z.object({ entity: z.enum(SYNC_ENTITIES), id: z.string() })).optional(),
   /** Records still to come after this page (only when asked with count=1). */
   remaining: z.number().int().nonnegative().optional(),
   serverClock: hlc,

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { MIN_SUPPORTED_PROTOCOL_VERSION, PROTOCOL_HEADER } from '../protocol';
 import { HttpError, errorBody, sendError, STATUS } from './http/errors';
 import { registerStatic } from './http/static';
-import { authenticate } from './auth/authenticate';
+import { authenticate, DEFAULT_SESSION_RULES } from './auth/authenticate';
 import { registerRoutes } from './routes';
 import type { Store } from './store/store';
 import { isDatabaseUnavailable } from './store/unavailable';
@@ -19,6 +19,13 @@ export interface AppDeps {
   /** Milliseconds since the epoch; tests pass a fake clock. */
   now?: () => number;
   corsOrigins?: string[];
+  /**
+   * Proxies (addresses, CIDRs, or proxy-addr's `loopback`/`linklocal`/`uniquelocal`) whose
+   * X-Forwarded-For is believed; none by default, so a client cannot pick its own address.
+   */
+  trustProxy?: string[];
+  /** A session unused this long ends (default 90 days). */
+  sessionIdleMs?: number;
 }
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
@@ -28,7 +35,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: deps.trustProxy && deps.trustProxy.length > 0 ? deps.trustProxy : false,
     // Errors raised by the router before any route runs get the API's `{ error: { code } }` too.
     frameworkErrors: (error, _req, reply) =>
       sendError(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_request'),
@@ -104,10 +111,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.status(STATUS.server_error).send(errorBody('server_error'));
   });
 
+  const now = deps.now ?? Date.now;
+  const sessions = { now, idleMs: deps.sessionIdleMs ?? DEFAULT_SESSION_RULES.idleMs };
   registerRoutes(app, {
     store: deps.store,
-    now: deps.now ?? Date.now,
-    auth: (req) => authenticate(deps.store, req),
+    now,
+    auth: (req) => authenticate(deps.store, req, sessions),
   });
 
   const hasStatic = deps.staticDir ? await registerStatic(app, deps.staticDir) : false;

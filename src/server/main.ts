@@ -16,6 +16,8 @@ const app = await createApp({
   staticDir: config.staticDir,
   logger: log,
   corsOrigins: config.corsOrigins,
+  trustProxy: config.trustProxy,
+  sessionIdleMs: config.sessionIdleMs,
 });
 await app.listen({ port: config.port, host: config.host });
 

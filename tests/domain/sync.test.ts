@@ -49,15 +49,36 @@ describe('checking one operation', () => {
       'bad_clock',
     ],
     [
-      'a clock more than a day ahead',
+      'a clock more than a day ahead is accepted here (the server re-stamps it: clockStamp.ts)',
       { entity: 'member', id: ID, fields: { name: 'An' }, clock: clock(NOW + MAX_DRIFT_MS + 1000) },
-      'clock_drift',
+      null,
+    ],
+    [
+      'a list nested inside a list',
+      { entity: 'member', id: ID, fields: { skills: [['1.1']] }, clock: clock() },
+      'invalid_fields',
+    ],
+    [
+      'a list nested 100,000 deep (once overflowed the stack)',
+      { entity: 'member', id: ID, fields: { skills: deepList(100_000) }, clock: clock() },
+      'invalid_fields',
+    ],
+    [
+      'an object in a field',
+      { entity: 'household', id: ID, fields: { headName: { first: 'An' } }, clock: clock() },
+      'invalid_fields',
     ],
   ] as const)('%s', (_name, op, code) => {
     const result = checkOp({ ...op, fields: { ...op.fields } }, NOW);
     expect(result.ok ? null : result.code).toBe(code);
   });
 });
+
+function deepList(depth: number): unknown {
+  let v: unknown = 'x';
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+}
 
 describe('append-only visits', () => {
   const visit = {

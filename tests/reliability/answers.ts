@@ -16,7 +16,7 @@ export function countingTransport(inner: SyncTransport, counts: AnswerCounts): S
     return r;
   };
   return {
-    push: async (ops) => note(await inner.push(ops)),
+    push: async (ops, sentAt) => note(await inner.push(ops, sentAt)),
     pull: async (cursor, limit, count) => note(await inner.pull(cursor, limit, count)),
   };
 }

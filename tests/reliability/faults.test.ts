@@ -69,9 +69,9 @@ function watched(inner: SyncTransport, before: { push?: () => void; pull?: () =>
     return r;
   };
   const transport: SyncTransport = {
-    push: async (ops) => {
+    push: async (ops, sentAt) => {
       before.push?.();
-      return note(await inner.push(ops)) as Awaited<ReturnType<SyncTransport['push']>>;
+      return note(await inner.push(ops, sentAt)) as Awaited<ReturnType<SyncTransport['push']>>;
     },
     pull: async (cursor, limit, count) => {
       before.pull?.();

@@ -84,15 +84,20 @@ describe.each(DATABASE_KINDS)('villages, volunteers and devices on %s', (kind) =
     expect(taken.json().error.code).toBe('username_taken');
   });
 
-  it("a leader's change of villages leaves the volunteer's other villages alone", async () => {
+  it("a leader cannot edit a volunteer who also serves a village that is not the leader's", async () => {
     const res = await t.call({
       method: 'PATCH',
       url: `/api/users/${s.users['0922222222']}`,
       token: s.tokens['totruong'],
       payload: { villageIds: [s.villages['Thôn Đông']], displayName: 'Lê Thị Mai' },
     });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().user.villageIds.sort()).toEqual(
+    expect(res.json().error.code).toBe('out_of_scope');
+    const users = await t.call({ method: 'GET', url: '/api/users', token: s.tokens['canbo'] });
+    const mai = (
+      users.json().users as { id: string; displayName: string; villageIds: string[] }[]
+    ).find((u) => u.id === s.users['0922222222']);
+    expect(mai?.displayName).toBe('0922222222');
+    expect(mai?.villageIds.sort()).toEqual(
       [s.villages['Thôn Đông'], s.villages['Thôn Tây']].sort(),
     );
   });
@@ -147,7 +152,8 @@ describe.each(DATABASE_KINDS)('villages, volunteers and devices on %s', (kind) =
 
   it('lists devices with when they were last seen, and marks the caller’s own', async () => {
     t.clock.now += 1;
-    const res = await t.call({ method: 'GET', url: '/api/devices', token: s.tokens['totruong'] });
+    // The leader's list leaves out 0922222222, who also serves Thôn Tây (the officer manages her).
+    const res = await t.call({ method: 'GET', url: '/api/devices', token: s.tokens['canbo'] });
     const devices = res.json().devices as {
       user: { username: string };
       current: boolean;
@@ -155,7 +161,8 @@ describe.each(DATABASE_KINDS)('villages, volunteers and devices on %s', (kind) =
     }[];
     expect(devices.map((d) => [d.user.username, d.current]).sort()).toEqual([
       ['0922222222', false],
-      ['totruong', true],
+      ['canbo', true],
+      ['totruong', false],
     ]);
     expect(Number.isNaN(Date.parse(devices[0]?.lastSeenAt ?? ''))).toBe(false);
   });

@@ -35,6 +35,7 @@ describe.each(DATABASE_KINDS)('GET /api/reports on %s', (kind) => {
         { username: 'totruong', role: 'leader', villages: ['Thôn Đông'] },
         { username: 'canbo', role: 'officer' },
       ],
+      now: NOW,
     });
     const app = await createApp({ store, now: () => NOW });
     cleanups.push(() => app.close());

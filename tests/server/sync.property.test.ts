@@ -131,8 +131,12 @@ describe.each(DATABASE_KINDS)('sync convergence (property-based) on %s', (kind) 
           const transports = devices.map((_, d) =>
             injectTransport(app, seed.tokens[`tnv${d}`] as string, {
               onPushed: (ops, res) =>
+                // An op from a phone whose clock runs ahead is stored under the clock the
+                // server answers (clockStamp.ts): that is the one the record must keep.
                 res.results.forEach(
-                  (r, i) => r.status === 'applied' && accepted.push(ops[i] as Op),
+                  (r, i) =>
+                    r.status === 'applied' &&
+                    accepted.push({ ...(ops[i] as Op), clock: r.clock ?? (ops[i] as Op).clock }),
                 ),
               loseNextPushAnswer: () => {
                 const f = faults[d] as { losePush: boolean };
@@ -219,7 +223,8 @@ describe.each(DATABASE_KINDS)('sync convergence (property-based) on %s', (kind) 
                   const { id, clock } = edit as { clock: string; id: string };
                   const row = rowToVersioned(await dev.db.households.get(id));
                   expect((row?.clocks.address ?? '') >= clock).toBe(true);
-                  if (row?.clocks.address === clock)
+                  // (A deleted household keeps the edit's clock, not its text: tombstone.ts.)
+                  if (row?.clocks.address === clock && row.data.deleted !== true)
                     expect(row.data.address).toBe('Sửa khi đang đồng bộ');
                 }
               }
@@ -251,7 +256,10 @@ describe.each(DATABASE_KINDS)('sync convergence (property-based) on %s', (kind) 
               for (const [field, value] of Object.entries(op.fields)) {
                 const clock = rec!.clocks[field]!;
                 expect(clock >= op.clock).toBe(true);
-                if (clock === op.clock) expect(rec!.data[field]).toEqual(value);
+                // A deleted household keeps no personal data (domain/tombstone.ts): a write to it
+                // is kept as a clock only, whatever its order with the delete.
+                const erased = rec!.data.deleted === true && !Object.hasOwn(rec!.data, field);
+                if (clock === op.clock && !erased) expect(rec!.data[field]).toEqual(value);
               }
             }
           } finally {
@@ -261,5 +269,6 @@ describe.each(DATABASE_KINDS)('sync convergence (property-based) on %s', (kind) 
       ),
       { numRuns: kind === 'pglite' ? 25 : 15 },
     );
-  });
+    // 25 runs of up to 30 commands on 3 phones: about 40 s alone, far more on a busy 2-core machine.
+  }, 600_000);
 });

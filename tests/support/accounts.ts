@@ -39,7 +39,13 @@ export interface SeededCommune {
  */
 export async function seedCommune(
   store: Store,
-  opts: { code?: string; villages: string[]; users: SeedUser[] },
+  opts: {
+    code?: string;
+    villages: string[];
+    users: SeedUser[];
+    /** When the devices logged in (a test whose server lives at another time passes its now). */
+    now?: number;
+  },
 ): Promise<SeededCommune> {
   const communeCode = opts.code ?? TEST_COMMUNE;
   await createCommune(store, communeCode);
@@ -69,7 +75,13 @@ export async function seedCommune(
       mustChangePassword: u.mustChangePassword ?? false,
       villageIds,
     });
-    const device = await createDevice(store, communeCode, user.id, `Máy của ${u.username}`);
+    const device = await createDevice(
+      store,
+      communeCode,
+      user.id,
+      `Máy của ${u.username}`,
+      opts.now ?? Date.now(),
+    );
     seeded.users[u.username] = user.id;
     seeded.tokens[u.username] = device.token;
     seeded.devices[u.username] = device.deviceId;

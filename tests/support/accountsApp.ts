@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createApp } from '../../src/server/app';
+import { createApp, type AppDeps } from '../../src/server/app';
 import { migrate } from '../../src/server/store/migrate';
 import type { DatabaseKind, Store } from '../../src/server/store/store';
 import { createTestDatabase } from './stores';
@@ -13,12 +13,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
+/**
+ * Requests come from 127.0.0.1 (inject), trusted as a proxy unless `deps` say otherwise, so a test
+ * (and the fuzz harness) can give each request its own client address with X-Forwarded-For.
+ */
+export async function startTestApp(
+  kind: DatabaseKind,
+  deps: Pick<AppDeps, 'trustProxy' | 'sessionIdleMs' | 'logger'> = {},
+): Promise<TestApp> {
   const db = await createTestDatabase(kind);
   const store = await db.open();
   await migrate(store);
   const clock = { now: Date.parse('2026-03-01T08:00:00Z') };
-  const app = await createApp({ store, now: () => clock.now });
+  const app = await createApp({
+    store,
+    now: () => clock.now,
+    trustProxy: ['127.0.0.1'],
+    ...deps,
+  });
   return {
     app,
     store,

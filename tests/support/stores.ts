@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { migrate } from '../../src/server/store/migrate';
 import { openPglite } from '../../src/server/store/pglite';
 import { openPostgres } from '../../src/server/store/postgres';
 import type { DatabaseKind, Store } from '../../src/server/store/store';
@@ -48,4 +49,17 @@ export async function createTestDatabase(kind: DatabaseKind, dir?: string): Prom
       await c.end();
     },
   };
+}
+
+/** A new, migrated database of `kind` for one test; closing and dropping it join `cleanups`. */
+export async function openMigratedStore(
+  kind: DatabaseKind,
+  cleanups: (() => Promise<void>)[],
+): Promise<Store> {
+  const db = await createTestDatabase(kind);
+  cleanups.push(() => db.drop());
+  const store = await db.open();
+  cleanups.push(() => store.close());
+  await migrate(store);
+  return store;
 }

@@ -45,11 +45,11 @@ export function injectTransport(
   } = {},
 ): SyncTransport {
   return {
-    async push(ops) {
+    async push(ops, sentAt) {
       const res = await inject(app, token, (v) => pushResponseSchema.parse(v), {
         method: 'POST',
         url: '/api/sync/push',
-        payload: { ops },
+        payload: { ops, sentAt },
       });
       if (res.ok) hooks.onPushed?.(ops, res.value);
       if (res.ok && hooks.loseNextPushAnswer?.()) return { ok: false, error: { kind: 'offline' } };
@@ -159,11 +159,11 @@ export function fetchTransport(
     return { ok: true, value: parse(json) };
   };
   return {
-    async push(ops) {
+    async push(ops, sentAt) {
       hooks.beforePush?.();
       const res = await call('/api/sync/push', (v) => pushResponseSchema.parse(v), {
         method: 'POST',
-        body: JSON.stringify({ ops }),
+        body: JSON.stringify({ ops, sentAt }),
       });
       if (res.ok && hooks.loseNextPushAnswer?.()) return { ok: false, error: { kind: 'offline' } };
       return res;

@@ -20,8 +20,10 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailu
 
 export interface ApiHooks {
   getToken(): Promise<string | null>;
-  /** The server refused this device (revoked, or the token no longer exists). */
+  /** The server refused this device (revoked, or the token no longer exists): wipe it. */
   onDeviceRevoked(): void;
+  /** The session ended (password changed or reset, or unused too long): log in again, keep data. */
+  onSessionEnded(): void;
   /** The server needs a newer app. */
   onOutdated(): void;
 }
@@ -29,6 +31,7 @@ export interface ApiHooks {
 let hooks: ApiHooks = {
   getToken: async () => null,
   onDeviceRevoked: () => undefined,
+  onSessionEnded: () => undefined,
   onOutdated: () => undefined,
 };
 
@@ -82,6 +85,7 @@ export async function apiRequest<S extends z.ZodType>(
       };
     const { code, message, issues } = parsed.data.error;
     if (code === 'device_revoked' || code === 'token_invalid') hooks.onDeviceRevoked();
+    if (code === 'session_expired') hooks.onSessionEnded();
     if (code === 'protocol_outdated') hooks.onOutdated();
     return { ok: false, error: { kind: 'api', status: res.status, code, message, issues } };
   }

@@ -2,6 +2,7 @@ import { createHlcClock, type Hlc } from '../../domain/hlc';
 import { applyWrite } from '../../domain/merge';
 import { compactClocks, expandClocks } from '../../domain/recordClocks';
 import type { EntityName, Fields, Versioned } from '../../domain/records';
+import { withoutPersonalData } from '../../domain/tombstone';
 import { db as defaultDb, type TungNhaDb } from './db';
 import type { EntityRow } from './schema';
 import { rethrowStorageError } from './storageFull';
@@ -73,7 +74,8 @@ export async function writeAll(
       for (const w of writes) {
         const rows = entityRows(db, w.entity);
         const current = rowToVersioned(await rows.get(w.id));
-        const { next } = applyWrite(current, w.fields, stamp);
+        // A delete keeps no personal data on the phone either (domain/tombstone.ts).
+        const next = withoutPersonalData(w.entity, applyWrite(current, w.fields, stamp).next);
         await rows.bulkPut([versionedToRow(w.id, next)]);
         await db.outbox.add({
           opId: newId(),

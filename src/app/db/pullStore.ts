@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { maxHlc, type Hlc } from '../../domain/hlc';
 import { mergeVersioned } from '../../domain/merge';
 import { COMMUNE_WIDE, SYNC_ENTITIES, type EntityName } from '../../domain/records';
+import { withoutPersonalData } from '../../domain/tombstone';
 import type { SyncRecord } from '../../protocol/sync';
 import type { TungNhaDb } from './db';
 import { rowToVersioned, versionedToRow } from './mutate';
@@ -15,6 +16,8 @@ import { foldClock, metaValue, SYNC_KEYS, VILLAGE_FIELD } from './syncStore';
  */
 export interface PulledPage {
   records: SyncRecord[];
+  /** Records that left the user's villages (moved elsewhere): they leave the device. */
+  left?: { entity: EntityName; id: string }[];
   cursor: string;
   scope: string[];
   serverClock: Hlc;
@@ -74,12 +77,12 @@ export interface ApplyOptions {
 }
 
 const toRow = (r: SyncRecord, current: EntityRow | undefined): EntityRow => {
-  const { next } = mergeVersioned(rowToVersioned(current), r);
+  const next = withoutPersonalData(r.entity, mergeVersioned(rowToVersioned(current), r).next);
   return { ...versionedToRow(r.id, next), [VILLAGE_FIELD]: r.villageId };
 };
 
-function byEntity(records: SyncRecord[]) {
-  const out = new Map<EntityName, SyncRecord[]>();
+function byEntity<T extends { entity: EntityName }>(records: T[]) {
+  const out = new Map<EntityName, T[]>();
   for (const r of records) {
     const list = out.get(r.entity);
     if (list) list.push(r);
@@ -171,6 +174,7 @@ export async function applyPullPage(
     if (follows !== undefined && ((await stored)?.value ?? null) !== follows) {
       throw new PullOutOfOrder();
     }
+    if (page.left && page.left.length > 0) await dropDeparted(db, page);
     const scopeBefore = await metaValue<string[]>(db, SYNC_KEYS.scope);
     if (scopeBefore && scopeBefore.some((v) => !page.scope.includes(v))) {
       await dropOutOfScope(db, page.scope);
@@ -181,6 +185,22 @@ export async function applyPullPage(
     ]);
     await foldClock(db, newest, nowMs);
   });
+}
+
+/**
+ * Records that left the user's villages leave the device, except those with unsent edits (the
+ * push refuses those edits and the row goes then: syncStore.ts) and those the page brings back
+ * (moved between two villages the user serves: the departure and the record share a seq).
+ */
+async function dropDeparted(db: TungNhaDb, page: PulledPage) {
+  const pending = await pendingIds(db);
+  const kept = new Set(page.records.map((r) => `${r.entity}:${r.id}`));
+  for (const [entity, gone] of byEntity(page.left ?? [])) {
+    const ids = gone
+      .map((g) => g.id)
+      .filter((id) => !pending.has(id) && !kept.has(`${entity}:${id}`));
+    if (ids.length > 0) await entityRows(db, entity).bulkDelete(ids);
+  }
 }
 
 /** Rows of villages the user no longer serves leave the device, except those with unsent edits. */

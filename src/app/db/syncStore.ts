@@ -1,5 +1,7 @@
 import { decodeHlc, maxHlc, MAX_DRIFT_MS, type Hlc } from '../../domain/hlc';
+import { mergeVersioned } from '../../domain/merge';
 import { isSyncEntity, type Versioned } from '../../domain/records';
+import { withoutPersonalData } from '../../domain/tombstone';
 import type { OpRejectCode, OpResult } from '../../protocol/sync';
 import type { TungNhaDb } from './db';
 import { rowToVersioned, versionedToRow } from './mutate';
@@ -19,12 +21,15 @@ export const SYNC_KEYS = {
 } as const;
 export const VILLAGE_FIELD = '_village';
 
+/** Why a change of this phone was not kept: the server's refusal, or a later edit elsewhere. */
+export type NoticeCode = OpRejectCode | 'superseded';
+
 export interface RejectedOp {
   opId: string;
   entity: string;
   id: string;
   fields: Record<string, unknown>;
-  code: OpRejectCode;
+  code: NoticeCode;
   at: number;
 }
 const MAX_REJECTED_KEPT = 200;
@@ -55,7 +60,9 @@ export async function foldClock(db: TungNhaDb, remote: Hlc | undefined, nowMs: n
 
 /**
  * Removes the answered ops from the outbox. A refused op is undone on the device (each field it set
- * goes back to the server's copy, or away) and kept in the list the user sees.
+ * goes back to the server's copy, or away) and kept in the list the user sees; so is an op a later
+ * edit elsewhere won over (`stale`: the next pull brings that edit). An op the server stored under
+ * another clock (its phone's clock ran ahead) takes that clock on the device too.
  */
 export async function settlePush(
   db: TungNhaDb,
@@ -72,16 +79,21 @@ export async function settlePush(
     await deleteFromOutbox(db, batch, answered);
     for (const op of answered) {
       const result = byId.get(op.opId);
-      if (result?.status !== 'rejected') continue;
+      if (!result) continue;
+      if (result.clock !== undefined && result.clock !== op.clock)
+        await restamp(db, op, result.clock);
+      if (result.status !== 'rejected' && result.status !== 'stale') continue;
+      const code = result.status === 'stale' ? 'superseded' : (result.code ?? 'invalid_fields');
       rejected.push({
         opId: op.opId,
         entity: op.entity,
         id: op.id,
         fields: op.fields,
-        code: result.code ?? 'invalid_fields',
+        code,
         at: nowMs,
       });
-      if (isSyncEntity(op.entity)) await undo(db, op, result.current ?? null);
+      if (result.status === 'rejected') await undo(db, op, result.current ?? null, code);
+      else if (result.current) await takeServerCopy(db, op, result.current);
     }
     if (rejected.length > 0) {
       const kept = (await metaValue<RejectedOp[]>(db, SYNC_KEYS.rejected)) ?? [];
@@ -111,11 +123,46 @@ async function deleteFromOutbox(db: TungNhaDb, batch: OutboxRow[], answered: Out
   }
 }
 
-async function undo(db: TungNhaDb, op: OutboxRow, server: Versioned | null) {
+/**
+ * The fields this op still owns on the device take the clock the server stored it under: every
+ * field of the record with the op's clock (a write stamps one clock per record; a delete also
+ * gave that clock to the fields it cleared, domain/tombstone.ts). A later local edit keeps its own.
+ */
+async function restamp(db: TungNhaDb, op: OutboxRow, clock: Hlc) {
   if (!isSyncEntity(op.entity)) return;
   const rows = entityRows(db, op.entity);
   const current = rowToVersioned(await rows.get(op.id));
   if (!current) return;
+  let owned = false;
+  for (const [field, c] of Object.entries(current.clocks)) {
+    if (c !== op.clock) continue;
+    current.clocks[field] = clock;
+    owned = true;
+  }
+  if (owned) await rows.bulkPut([versionedToRow(op.id, current)]);
+}
+
+/** A write that lost: the server's copy merges in, so the later write wins on the phone too. */
+async function takeServerCopy(db: TungNhaDb, op: OutboxRow, server: Versioned) {
+  if (!isSyncEntity(op.entity)) return;
+  const rows = entityRows(db, op.entity);
+  const current = rowToVersioned(await rows.get(op.id));
+  if (!current) return;
+  const { next, changed } = mergeVersioned(current, server);
+  if (changed.length > 0)
+    await rows.bulkPut([versionedToRow(op.id, withoutPersonalData(op.entity, next))]);
+}
+
+async function undo(db: TungNhaDb, op: OutboxRow, server: Versioned | null, code: NoticeCode) {
+  if (!isSyncEntity(op.entity)) return;
+  const rows = entityRows(db, op.entity);
+  const current = rowToVersioned(await rows.get(op.id));
+  if (!current) return;
+  // Out of the user's villages, with nothing the user may read: the record leaves the phone.
+  if (code === 'out_of_scope' && server === null) {
+    await rows.bulkDelete([op.id]);
+    return;
+  }
   const { data, clocks } = current;
   for (const field of Object.keys(op.fields)) {
     if (clocks[field] !== op.clock) continue; // a later local edit owns the field now

@@ -4,11 +4,13 @@ import { apiRequest, configureApi, type ApiFailure } from '../api/client';
 import { db } from '../db/db';
 import { navigate } from '../platform/router';
 import {
+  endSessionKeepingData,
   hasFieldData,
   LOGIN_NOTICE_KEY,
   pendingChanges,
   PIN_KEY,
   PREVIOUS_USER_KEY,
+  previousUser,
   readSession,
   saveSession,
   wipeDevice,
@@ -21,10 +23,14 @@ export type ActionResult =
   | { ok: true }
   | { ok: false; reason: 'api'; failure: ApiFailure }
   | { ok: false; reason: 'unsynced'; count: number }
+  /** Another user's unsent changes are on the device: that user must log in and send them. */
+  | { ok: false; reason: 'unsynced_other_user'; count: number; username: string }
   | { ok: false; reason: 'offline' };
 
 export const REVOKED_NOTICE =
   'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu trên máy đã được xóa. Hãy đăng nhập lại.';
+export const SESSION_ENDED_NOTICE =
+  'Phiên đăng nhập đã kết thúc (mật khẩu đã được đổi hoặc lâu không dùng). Hãy đăng nhập lại; các thay đổi chưa gửi vẫn được giữ trên máy.';
 
 function toSession(r: LoginResponse, now: number): Session {
   const { token, deviceId, user, commune, villages } = r;
@@ -41,15 +47,17 @@ async function startSession(r: LoginResponse): Promise<ActionResult> {
 }
 
 /**
- * After "Quên mã PIN?" the data stays for the same user. Another user may log in only once it has
- * been sent (it is then removed); until then the login is refused.
+ * After "Quên mã PIN?" or an ended session the data stays for the same user, whose next sync sends
+ * the unsent changes. Another user may log in only once they have been sent (the previous user's
+ * data is then removed): until then the login is refused, so nothing of one user is ever sent
+ * under another's name.
  */
 async function makeRoomFor(username: string): Promise<ActionResult> {
-  const previous = (await db.meta.get(PREVIOUS_USER_KEY))?.value;
+  const previous = await previousUser();
   if (previous === undefined || previous === username.trim().toLowerCase()) return { ok: true };
   if (!(await hasFieldData())) return { ok: true };
   const count = await pendingChanges();
-  if (count > 0) return { ok: false, reason: 'unsynced', count };
+  if (count > 0) return { ok: false, reason: 'unsynced_other_user', count, username: previous };
   await wipeDevice();
   return { ok: true };
 }
@@ -101,10 +109,7 @@ export async function forgotPin(): Promise<ActionResult> {
   const session = await readSession();
   const res = await apiRequest('/api/auth/logout', okSchema, { method: 'POST' });
   if (!res.ok && res.error.kind === 'offline') return { ok: false, reason: 'offline' };
-  await db.transaction('rw', db.meta, async () => {
-    await db.meta.bulkDelete([SESSION_KEY, PIN_KEY]);
-    if (session) await db.meta.put({ key: PREVIOUS_USER_KEY, value: session.user.username });
-  });
+  await endSessionKeepingData(session?.user.username);
   navigate('/dang-nhap', { replace: true });
   return { ok: true };
 }
@@ -147,10 +152,30 @@ export function handleDeviceRevoked(): Promise<void> {
   return wiping;
 }
 
-/** Gives the API client this device's token and its reaction to a revoked device. */
+let ending: Promise<void> | null = null;
+
+/**
+ * The server ended the session (password changed or reset, or unused too long): back to login
+ * with a message, keeping every local record and the unsent changes for the same user's next login.
+ */
+export function handleSessionEnded(): Promise<void> {
+  ending ??= (async () => {
+    try {
+      const session = await readSession();
+      if (session) await endSessionKeepingData(session.user.username, SESSION_ENDED_NOTICE);
+      navigate('/dang-nhap', { replace: true });
+    } finally {
+      ending = null;
+    }
+  })();
+  return ending;
+}
+
+/** Gives the API client this device's token and its reactions to a revoked device or ended session. */
 export function wireApi() {
   configureApi({
     getToken: async () => (await readSession())?.token ?? null,
     onDeviceRevoked: () => void handleDeviceRevoked(),
+    onSessionEnded: () => void handleSessionEnded(),
   });
 }

@@ -46,6 +46,7 @@ export function failureOf(error: ApiFailure): SyncFailure {
     case 'protocol_outdated':
       return 'outdated';
     case 'unauthenticated':
+    case 'session_expired': // the app asks to log in again; the outbox waits for it
       return 'unauthenticated';
     case 'token_invalid':
     case 'device_revoked':

@@ -29,6 +29,7 @@ export async function pushOutbox(
     onBatch(pushed);
     const sent = transport.push(
       batch.map(({ opId, entity, id, fields, clock }) => ({ opId, entity, id, fields, clock })),
+      now(),
     );
     rejected.push(...(await settling));
     const res = await sent;

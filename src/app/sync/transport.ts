@@ -13,13 +13,14 @@ import { apiRequest, type ApiResult } from '../api/client';
  * (protocol/sync.ts, domain/recordClocks.ts), so the engine and the merge see full records.
  */
 export interface SyncTransport {
-  push(ops: Op[]): Promise<ApiResult<PushResponse>>;
+  /** `sentAt`: the phone's wall clock as it sends (the server measures the phone's skew). */
+  push(ops: Op[], sentAt: number): Promise<ApiResult<PushResponse>>;
   pull(cursor: string | undefined, limit: number, count: boolean): Promise<ApiResult<PullResponse>>;
 }
 
 export const httpTransport: SyncTransport = {
-  push: (ops) =>
-    apiRequest('/api/sync/push', pushResponseSchema, { method: 'POST', body: { ops } }),
+  push: (ops, sentAt) =>
+    apiRequest('/api/sync/push', pushResponseSchema, { method: 'POST', body: { ops, sentAt } }),
   pull(cursor, limit, count) {
     const q = new URLSearchParams({ limit: String(limit) });
     if (cursor) q.set('cursor', cursor);

@@ -92,3 +92,22 @@ export async function revokeDevice(
   );
   if (rows.length === 0) throw new HttpError('not_found');
 }
+
+/**
+ * Ends the user's sessions (a password change or reset): those devices must log in again but keep
+ * their data, unlike revoked ones. `except` is the device that changed its own password.
+ */
+export async function endSessions(
+  sql: Sql,
+  communeCode: string,
+  userId: string,
+  now: number,
+  except?: string,
+) {
+  await sql.query(
+    `UPDATE devices SET ended_at = $3
+      WHERE commune_code = $1 AND user_id = $2 AND ended_at IS NULL AND revoked_at IS NULL
+        AND ($4::uuid IS NULL OR id <> $4::uuid)`,
+    [communeCode, userId, new Date(now), except ?? null],
+  );
+}

@@ -4,12 +4,9 @@ import { HttpError } from '../http/errors';
 import type { Sql, Store } from '../store/store';
 import { getCommune } from './communes';
 import { createDevice } from './devices';
+import { claimLoginTry, loginSucceeded } from './loginGuard';
 import { burnPasswordTime, verifyPassword } from './password';
 import { listVillages } from './villages';
-
-/** Five wrong passwords lock an account for fifteen minutes. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
 
 interface Credentials {
   username: string;
@@ -21,44 +18,38 @@ interface LoginRow {
   commune_code: string;
   id: string;
   password_hash: string;
-  failed_logins: number;
-  locked_until: Date | null;
   disabled: boolean;
 }
 
-/** Checks a password (with lockout) and registers a new device; the same answer for unknown users. */
-export async function login(store: Store, input: Credentials, now: number) {
+/**
+ * Checks a password and registers a new device. Every try first takes its place in the guessing
+ * limits (loginGuard.ts); an unknown name, a wrong password and a disabled account get the same
+ * answer after the same work (one password hash checked).
+ */
+export async function login(
+  store: Store,
+  input: Credentials,
+  from: { address: string; now: number },
+) {
+  const { now } = from;
+  const username = input.username.trim().toLowerCase();
+  const attempt = await claimLoginTry(store, username, from.address, now);
+  if (!attempt) throw new HttpError('login_throttled');
   const rows = await store.query<LoginRow>(
-    `SELECT u.commune_code, u.id, u.password_hash, u.failed_logins, u.locked_until, u.disabled
+    `SELECT u.commune_code, u.id, u.password_hash, u.disabled
        FROM usernames n JOIN users u ON u.commune_code = n.commune_code AND u.id = n.user_id
       WHERE n.username = $1`,
-    [input.username.trim().toLowerCase()],
+    [username],
   );
   const user = rows[0];
   if (!user) {
     await burnPasswordTime(input.password);
     throw new HttpError('invalid_credentials');
   }
-  if (user.locked_until && new Date(user.locked_until).getTime() > now)
-    throw new HttpError('account_locked');
   const ok = await verifyPassword(input.password, user.password_hash);
-  if (!ok || user.disabled) {
-    if (!ok) {
-      const failures = user.failed_logins + 1;
-      const lock = failures >= MAX_FAILED_LOGINS;
-      await store.query(
-        'UPDATE users SET failed_logins = $3, locked_until = $4 WHERE commune_code = $1 AND id = $2',
-        [user.commune_code, user.id, lock ? 0 : failures, lock ? new Date(now + LOCKOUT_MS) : null],
-      );
-      if (lock) throw new HttpError('account_locked');
-    }
-    throw new HttpError('invalid_credentials');
-  }
+  if (!ok || user.disabled) throw new HttpError('invalid_credentials');
   const device = await store.transaction(async (tx) => {
-    await tx.query(
-      'UPDATE users SET failed_logins = 0, locked_until = NULL WHERE commune_code = $1 AND id = $2',
-      [user.commune_code, user.id],
-    );
+    await loginSucceeded(tx, attempt, now);
     return createDevice(tx, user.commune_code, user.id, input.deviceName, now);
   });
   const me = await buildMe(store, user.commune_code, user.id, device.deviceId);

@@ -2,7 +2,9 @@ import type { Role } from '../../protocol/roles';
 import type { User } from '../../protocol';
 import { HttpError } from '../http/errors';
 import type { Sql, Store } from '../store/store';
+import { endSessions } from './devices';
 import { newId } from './ids';
+import { forgiveLoginTries } from './loginGuard';
 import { hashPassword } from './password';
 import { assertVillagesExist } from './villages';
 
@@ -119,21 +121,21 @@ export interface UserPatch {
   temporaryPassword?: string | undefined;
 }
 
+/** Applies a manager's edit; a reset password ends every session of the user (devices keep data). */
 export async function updateUser(
   store: Store,
   communeCode: string,
   id: string,
   patch: UserPatch,
+  now: number,
 ): Promise<User> {
   const hash = patch.temporaryPassword ? await hashPassword(patch.temporaryPassword) : null;
   await store.transaction(async (tx) => {
-    const rows = await tx.query(
+    const rows = await tx.query<{ username: string }>(
       `UPDATE users SET display_name = coalesce($3, display_name), role = coalesce($4, role),
               disabled = coalesce($5, disabled), password_hash = coalesce($6, password_hash),
-              must_change_password = must_change_password OR $6 IS NOT NULL,
-              failed_logins = CASE WHEN $6 IS NULL THEN failed_logins ELSE 0 END,
-              locked_until = CASE WHEN $6 IS NULL THEN locked_until ELSE NULL END
-        WHERE commune_code = $1 AND id = $2 RETURNING id`,
+              must_change_password = must_change_password OR $6 IS NOT NULL
+        WHERE commune_code = $1 AND id = $2 RETURNING username`,
       [
         communeCode,
         id,
@@ -143,16 +145,35 @@ export async function updateUser(
         hash,
       ],
     );
-    if (rows.length === 0) throw new HttpError('not_found');
+    const row = rows[0];
+    if (!row) throw new HttpError('not_found');
+    if (hash) {
+      await endSessions(tx, communeCode, id, now);
+      await forgiveLoginTries(tx, row.username, now);
+    }
     if (patch.villageIds) await setVillages(tx, communeCode, id, patch.villageIds);
   });
   return (await getUser(store, communeCode, id)) as User;
 }
 
-export async function setPassword(sql: Sql, communeCode: string, id: string, password: string) {
-  await sql.query(
-    `UPDATE users SET password_hash = $3, must_change_password = false, failed_logins = 0,
-            locked_until = NULL WHERE commune_code = $1 AND id = $2`,
-    [communeCode, id, await hashPassword(password)],
-  );
+/** The user's own new password: every other device of theirs must log in again. */
+export async function setPassword(
+  store: Store,
+  communeCode: string,
+  id: string,
+  password: string,
+  by: { deviceId: string; now: number },
+) {
+  const hash = await hashPassword(password);
+  await store.transaction(async (tx) => {
+    const rows = await tx.query<{ username: string }>(
+      `UPDATE users SET password_hash = $3, must_change_password = false
+        WHERE commune_code = $1 AND id = $2 RETURNING username`,
+      [communeCode, id, hash],
+    );
+    const row = rows[0];
+    if (!row) throw new HttpError('not_found');
+    await endSessions(tx, communeCode, id, by.now, by.deviceId);
+    await forgiveLoginTries(tx, row.username, by.now);
+  });
 }

@@ -13,14 +13,18 @@ import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { RouteDeps } from './deps';
 
-/** Login (rate-limited per IP, lockout per account), the session refresh, logout, password change. */
+/**
+ * Login (rate-limited per address, guessing limited per name and address: loginGuard.ts), the
+ * session refresh, logout, and the password change, which ends the user's other sessions.
+ */
 export function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.post(
     '/api/auth/login',
     { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (req): Promise<LoginResponse> => {
       const input = parseInput(loginInputSchema, req.body);
-      return login(deps.store, input, deps.now());
+      // req.ip is the socket's address unless it comes from a configured proxy (TRUST_PROXY).
+      return login(deps.store, input, { address: req.ip, now: deps.now() });
     },
   );
 
@@ -48,7 +52,10 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps) {
       const row = rows[0];
       if (!row || !(await verifyPassword(input.currentPassword, row.password_hash)))
         throw new HttpError('current_password_wrong');
-      await setPassword(deps.store, ctx.communeCode, ctx.userId, input.newPassword);
+      await setPassword(deps.store, ctx.communeCode, ctx.userId, input.newPassword, {
+        deviceId: ctx.deviceId,
+        now: deps.now(),
+      });
       return { ok: true as const };
     },
   );

@@ -7,7 +7,10 @@ import { parseInput } from '../http/validate';
 import type { RouteDeps } from './deps';
 import { idParamsSchema } from './villages';
 
-/** Devices: own ones; a leader also sees their volunteers'; the officer the whole commune's. */
+/**
+ * Devices: own ones; a leader also those of the volunteers the leader manages (scope.ts: every
+ * village of theirs is the leader's); the officer the whole commune's.
+ */
 export function deviceRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.get('/api/devices', async (req) => {
     const ctx = await deps.auth(req);

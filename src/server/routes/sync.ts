@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { createHlcClock } from '../../domain/hlc';
 import {
   DEFAULT_PULL_LIMIT,
   pullQuerySchema,
@@ -9,19 +8,21 @@ import {
 } from '../../protocol/sync';
 import { parseInput } from '../http/validate';
 import { pullPage } from '../sync/pull';
+import { createCommuneClocks } from '../sync/communeClocks';
 import { pushBatch } from '../sync/push';
 import type { RouteDeps } from './deps';
 
 /** POST /api/sync/push and GET /api/sync/pull (see src/server/sync). */
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
-  // The server's clock is only handed to devices so their next writes sort after what they saw.
-  const clock = createHlcClock('server', deps.now);
+  // Each commune's clock is handed to its devices so their next writes sort after what they saw;
+  // one commune's phones can never move another's (communeClocks.ts).
+  const clocks = createCommuneClocks(deps.now);
 
   app.post('/api/sync/push', async (req) => {
     const auth = await deps.auth(req);
-    const { ops } = parseInput(pushRequestSchema, req.body, { checkText: false });
-    const results = await pushBatch(deps.store, auth, ops, deps.now(), clock);
-    return { results, serverClock: clock.now() } satisfies PushResponseWire;
+    const { ops, sentAt } = parseInput(pushRequestSchema, req.body, { checkText: false });
+    const results = await pushBatch(deps.store, auth, { ops, nowMs: deps.now(), sentAt }, clocks);
+    return { results, serverClock: clocks.of(auth.communeCode).now() } satisfies PushResponseWire;
   });
 
   app.get('/api/sync/pull', async (req) => {
@@ -34,6 +35,6 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
       q.limit ?? DEFAULT_PULL_LIMIT,
       q.count === '1',
     );
-    return { ...page, serverClock: clock.now() } satisfies PullResponseWire;
+    return { ...page, serverClock: clocks.of(auth.communeCode).now() } satisfies PullResponseWire;
   });
 }

@@ -7,7 +7,7 @@ import {
 } from '../../protocol';
 import type { AuthContext } from '../auth/context';
 import { temporaryPassword } from '../accounts/password';
-import { canManageUser, leaderManages } from '../accounts/scope';
+import { canManageUser, leaderSees } from '../accounts/scope';
 import { createUser, getUser, listUsers, updateUser } from '../accounts/users';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
@@ -31,8 +31,10 @@ function requireOwnVillages(ctx: AuthContext, villageIds: string[]) {
 }
 
 /**
- * Accounts. Officer: every user of the commune. Leader: creates and edits volunteers only, in the
- * leader's own villages. Volunteer: none. New accounts get a temporary password shown once.
+ * Accounts. Officer: every user of the commune. Leader: lists the volunteers who share a village,
+ * creates volunteers in the leader's own villages and edits only those whose every village is the
+ * leader's (scope.ts). Volunteer: none. New accounts get a temporary password shown once; a reset
+ * one ends every session of the user.
  */
 export function userRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.get('/api/users', async (req) => {
@@ -40,9 +42,7 @@ export function userRoutes(app: FastifyInstance, deps: RouteDeps) {
     requireManager(ctx);
     const all = await listUsers(deps.store, ctx.communeCode);
     const users =
-      ctx.role === 'officer'
-        ? all
-        : all.filter((u) => u.id === ctx.userId || leaderManages(ctx, u));
+      ctx.role === 'officer' ? all : all.filter((u) => u.id === ctx.userId || leaderSees(ctx, u));
     return { users };
   });
 
@@ -73,28 +73,26 @@ export function userRoutes(app: FastifyInstance, deps: RouteDeps) {
     const target: User | undefined = await getUser(deps.store, ctx.communeCode, id);
     if (!target) throw new HttpError('not_found');
     if (!canManageUser(ctx, target)) throw new HttpError('out_of_scope');
-    let villageIds = patch.villageIds;
     if (ctx.role === 'leader') {
       if (patch.role !== undefined) throw new HttpError('forbidden');
-      if (villageIds) {
-        requireOwnVillages(ctx, villageIds);
-        // Villages outside the leader's scope stay as they were.
-        villageIds = [
-          ...target.villageIds.filter((v) => !ctx.villageIds.includes(v)),
-          ...villageIds,
-        ];
-      }
+      if (patch.villageIds) requireOwnVillages(ctx, patch.villageIds);
     }
     if (target.id === ctx.userId && (patch.disabled || (patch.role && patch.role !== ctx.role)))
       throw new HttpError('forbidden', 'You cannot disable or demote yourself');
     const password = patch.resetPassword ? temporaryPassword() : undefined;
-    const user = await updateUser(deps.store, ctx.communeCode, id, {
-      displayName: patch.displayName,
-      role: patch.role,
-      villageIds,
-      disabled: patch.disabled,
-      temporaryPassword: password,
-    });
+    const user = await updateUser(
+      deps.store,
+      ctx.communeCode,
+      id,
+      {
+        displayName: patch.displayName,
+        role: patch.role,
+        villageIds: patch.villageIds,
+        disabled: patch.disabled,
+        temporaryPassword: password,
+      },
+      deps.now(),
+    );
     return { user, ...(password ? { temporaryPassword: password } : {}) };
   });
 }

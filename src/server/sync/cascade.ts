@@ -1,6 +1,65 @@
 import type { Sql } from '../store/store';
 
 /**
+ * A record that leaves a village leaves a departure in that village's change stream, at the seq
+ * of the change that moved it: the old village's devices drop it on their next pull (pull.ts).
+ */
+export async function recordDepartures(
+  tx: Sql,
+  commune: string,
+  moves: { entity: string; id: string; from: string | null; seq: number }[],
+): Promise<void> {
+  const left = moves.filter((m): m is typeof m & { from: string } => m.from !== null);
+  if (left.length === 0) return;
+  await tx.query(
+    `INSERT INTO record_departures (commune_code, village_id, seq, entity, id)
+     SELECT $1, u.village_id, u.seq, u.entity, u.id
+       FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::uuid[]) AS u(village_id, seq, entity, id)
+     ON CONFLICT DO NOTHING`,
+    [
+      commune,
+      left.map((m) => m.from),
+      left.map((m) => m.seq),
+      left.map((m) => m.entity),
+      left.map((m) => m.id),
+    ],
+  );
+}
+
+/**
+ * Moves the chosen records to `villageId` with new seqs after `seq` (so they reach the new
+ * village's devices), and leaves a departure in each one's old village. `pick` selects the
+ * records (entity, id) from `records`; returns the moved records.
+ */
+async function moveRecords(
+  tx: Sql,
+  commune: string,
+  pick: string,
+  params: unknown[],
+  villageId: string | null,
+  seq: number,
+): Promise<{ entity: string; id: string }[]> {
+  return tx.query<{ entity: string; id: string }>(
+    `WITH picked AS (
+       SELECT entity, id, village_id AS from_village,
+              row_number() OVER (ORDER BY entity, id) AS rn
+         FROM records
+        WHERE commune_code = $1 AND village_id IS DISTINCT FROM $2::uuid AND (${pick})),
+     moved AS (
+       UPDATE records r SET village_id = $2, seq = $3 + p.rn, updated_at = now()
+         FROM picked p
+        WHERE r.commune_code = $1 AND r.entity = p.entity AND r.id = p.id
+        RETURNING r.entity, r.id, r.seq, p.from_village),
+     departed AS (
+       INSERT INTO record_departures (commune_code, village_id, seq, entity, id)
+       SELECT $1, from_village, seq, entity, id FROM moved WHERE from_village IS NOT NULL
+       ON CONFLICT DO NOTHING)
+     SELECT entity, id::text AS id FROM moved`,
+    [commune, villageId, seq, ...params],
+  );
+}
+
+/**
  * When a household moves village, the records that live in its village follow it, and get new seqs
  * so they reach the new village's devices (and leave the old village's on their next pull).
  * Returns the commune's last allocated seq.
@@ -12,16 +71,13 @@ export async function cascadeHouseholdMove(
   villageId: string | null,
   seq: number,
 ): Promise<number> {
-  const moved = await tx.query<{ entity: string; id: string; seq: number }>(
-    `UPDATE records r SET village_id = $3, seq = $4 + sub.rn, updated_at = now()
-       FROM (SELECT entity, id, row_number() OVER (ORDER BY entity, id) AS rn
-               FROM records
-              WHERE commune_code = $1 AND data ->> 'householdId' = $2
-                AND entity IN ('member', 'visit', 'trader')
-                AND village_id IS DISTINCT FROM $3::uuid) sub
-      WHERE r.commune_code = $1 AND r.entity = sub.entity AND r.id = sub.id
-      RETURNING r.entity, r.id::text AS id, r.seq::float8 AS seq`,
-    [commune, householdId, villageId, seq],
+  const moved = await moveRecords(
+    tx,
+    commune,
+    `data ->> 'householdId' = $4 AND entity IN ('member', 'visit', 'trader')`,
+    [householdId],
+    villageId,
+    seq,
   );
   let last = seq + moved.length;
   const members = moved.filter((m) => m.entity === 'member').map((m) => m.id);
@@ -37,16 +93,13 @@ export async function cascadeMenteeMove(
   villageId: string | null,
   seq: number,
 ): Promise<number> {
-  const moved = await tx.query(
-    `UPDATE records r SET village_id = $3, seq = $4 + sub.rn, updated_at = now()
-       FROM (SELECT entity, id, row_number() OVER (ORDER BY id) AS rn
-               FROM records
-              WHERE commune_code = $1 AND entity = 'mentorship'
-                AND data ->> 'menteeId' = ANY($2::text[])
-                AND village_id IS DISTINCT FROM $3::uuid) sub
-      WHERE r.commune_code = $1 AND r.entity = sub.entity AND r.id = sub.id
-      RETURNING r.id`,
-    [commune, memberIds, villageId, seq],
+  const moved = await moveRecords(
+    tx,
+    commune,
+    `entity = 'mentorship' AND data ->> 'menteeId' = ANY($4::text[])`,
+    [memberIds],
+    villageId,
+    seq,
   );
   return seq + moved.length;
 }

@@ -56,9 +56,14 @@ export async function pullPage(
       ORDER BY r.seq`,
     [...params, limit + 1],
   );
-  const hasMore = rows.length > limit;
-  const page = hasMore ? rows.slice(0, limit) : rows;
-  const last = page.at(-1)?.seq;
+  const left = await departuresAfter(
+    sql,
+    auth.communeCode,
+    villages,
+    villages.map(from),
+    limit + 1,
+  );
+  const { records, departures, hasMore, last } = cutPage(rows, left, limit);
 
   const next: Cursor = new Map();
   for (const key of [COMMUNE_WIDE_KEY, ...villages]) {
@@ -74,11 +79,16 @@ export async function pullPage(
                   JOIN records r ON r.commune_code = $1 AND r.village_id = c.vid AND r.seq > c.s))::int AS n`,
       params,
     );
-    remaining = Math.max(0, (c?.n ?? 0) - page.length);
+    const [d] = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM unnest($2::uuid[], $3::bigint[]) AS c(vid, s)
+         JOIN record_departures d ON d.commune_code = $1 AND d.village_id = c.vid AND d.seq > c.s`,
+      [auth.communeCode, villages, villages.map(from)],
+    );
+    remaining = Math.max(0, (c?.n ?? 0) + (d?.n ?? 0) - records.length - departures.length);
   }
 
   return {
-    records: page.map((r) => ({
+    records: records.map((r) => ({
       entity: r.entity,
       id: r.id,
       villageId: r.village_id,
@@ -88,6 +98,50 @@ export async function pullPage(
     cursor: encodeCursor(next),
     hasMore,
     scope: villages,
+    ...(departures.length > 0
+      ? { left: departures.map((d) => ({ entity: d.entity, id: d.id })) }
+      : {}),
     ...(remaining === undefined ? {} : { remaining }),
   };
+}
+
+interface Departure {
+  entity: SyncRecord['entity'];
+  id: string;
+  seq: number;
+}
+
+/** The first departures after each village's position (record_departures, cascade.ts). */
+function departuresAfter(
+  sql: Sql,
+  commune: string,
+  villages: string[],
+  positions: number[],
+  limit: number,
+): Promise<Departure[]> {
+  if (villages.length === 0) return Promise.resolve([]);
+  return sql.query<Departure>(
+    `SELECT d.entity, d.id::text AS id, d.seq::float8 AS seq
+       FROM unnest($2::uuid[], $3::bigint[]) AS c(vid, s)
+       CROSS JOIN LATERAL (SELECT entity, id, seq FROM record_departures
+                            WHERE commune_code = $1 AND village_id = c.vid AND seq > c.s
+                            ORDER BY seq LIMIT $4) d
+      ORDER BY d.seq LIMIT $4`,
+    [commune, villages, positions, limit],
+  );
+}
+
+/**
+ * The page: the first `limit` changes of both streams (records and departures) in seq order,
+ * never cut between two changes of one seq (a move's record and its departure share it), so
+ * the next page can start after the last seq served. Each stream was read `limit + 1` deep.
+ */
+function cutPage(rows: Row[], left: Departure[], limit: number) {
+  const seqs = [...rows.map((r) => r.seq), ...left.map((d) => d.seq)].sort((a, b) => a - b);
+  const cut = seqs.length > limit ? seqs[limit - 1] : seqs.at(-1);
+  if (cut === undefined) return { records: rows, departures: left, hasMore: false, last: cut };
+  const records = rows.filter((r) => r.seq <= cut);
+  const departures = left.filter((d) => d.seq <= cut);
+  const hasMore = records.length + departures.length < seqs.length;
+  return { records, departures, hasMore, last: cut };
 }

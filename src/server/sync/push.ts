@@ -1,16 +1,35 @@
-import type { HlcClock } from '../../domain/hlc';
+import { authorshipError } from '../../domain/authorship';
+import { stampFor } from '../../domain/clockStamp';
 import { applyWrite } from '../../domain/merge';
 import { compactClocks } from '../../domain/recordClocks';
 import { appendOnlyDecision, checkOp } from '../../domain/opCheck';
-import type { EntityName, Versioned } from '../../domain/records';
+import type { EntityName } from '../../domain/records';
 import { deriveVillage, writeDecision } from '../../domain/syncScope';
+import { withoutPersonalData } from '../../domain/tombstone';
 import type { OpResultWire, PushRequest } from '../../protocol/sync';
 import type { AuthContext } from '../auth/context';
 import type { Sql, Store } from '../store/store';
-import { cascadeHouseholdMove, cascadeMenteeMove } from './cascade';
-import { loadRecords, recordKey, saveRecords, type StoredRecord } from './recordsRepo';
+import { cascadeHouseholdMove, cascadeMenteeMove, recordDepartures } from './cascade';
+import type { CommuneClocks } from './communeClocks';
+import { opFingerprint } from './opFingerprint';
+import { recordKey, saveRecords, type StoredRecord } from './recordsRepo';
+import { authorLookups, loadMentorAccounts, loadWorkingSet } from './workingSet';
 
 type Op = PushRequest['ops'][number];
+
+export interface PushInput {
+  ops: Op[];
+  /** The server's wall clock for this request. */
+  nowMs: number;
+  /** The phone's wall clock as it sent the push, if it said. */
+  sentAt?: number | undefined;
+}
+
+/** An op id already answered: what it said, and the clock it was stored under. */
+interface Seen {
+  fingerprint: string | null;
+  clock: string | null;
+}
 
 /**
  * Applies one pushed batch in ONE transaction, op by op, answering each op.
@@ -23,27 +42,31 @@ type Op = PushRequest['ops'][number];
  * race of cursor-based sync cannot happen. The price is that one commune's pushes run one at a
  * time; different communes never wait on each other.
  *
- * Idempotency: applied op ids are kept in applied_ops, so a re-sent op is a `duplicate` and bumps
- * no seq; field clocks make a replayed write a no-op anyway.
+ * Trust. The phone's clock is bounded (domain/clockStamp.ts) before it is merged or folded into
+ * the commune's clock; "who did it" fields must be the caller's (domain/authorship.ts); a refusal
+ * carries the server's record only when the caller may read it; a tombstone keeps no personal
+ * data (domain/tombstone.ts).
+ *
+ * Idempotency: applied op ids are kept in applied_ops with a digest of what they said, so a
+ * re-sent op is a `duplicate` and bumps no seq, and a reused id with other content is refused.
  */
 export async function pushBatch(
   store: Store,
   auth: AuthContext,
-  ops: Op[],
-  nowMs: number,
-  serverClock: HlcClock,
+  input: PushInput,
+  clocks: CommuneClocks,
 ): Promise<OpResultWire[]> {
-  return store.transaction((tx) => applyBatch(tx, auth, ops, nowMs, serverClock));
+  return store.transaction((tx) => applyBatch(tx, auth, input, clocks));
 }
 
 async function applyBatch(
   tx: Sql,
   auth: AuthContext,
-  ops: Op[],
-  nowMs: number,
-  serverClock: HlcClock,
+  { ops, nowMs, sentAt }: PushInput,
+  clocks: CommuneClocks,
 ): Promise<OpResultWire[]> {
   const commune = auth.communeCode;
+  const serverClock = clocks.of(commune);
   await tx.query(
     'INSERT INTO sync_counters (commune_code, seq) VALUES ($1, 0) ON CONFLICT DO NOTHING',
     [commune],
@@ -61,8 +84,8 @@ async function applyBatch(
     commune,
     valid.map((v) => v.op.opId),
   );
-
   const state = await loadWorkingSet(tx, commune, valid);
+  const authors = authorLookups(state, await loadMentorAccounts(tx, commune, valid));
   const original = new Map(state);
   const lookups = {
     householdVillage: (id: string) => {
@@ -76,17 +99,22 @@ async function applyBatch(
   };
 
   const dirty = new Set<string>();
-  const appliedIds: string[] = [];
-  const seen = new Set<string>();
+  const applied: { opId: string; fingerprint: string; clock: string }[] = [];
   const results: OpResultWire[] = [];
-  const reject = (op: Op, code: OpResultWire['code'], current?: Versioned): OpResultWire => ({
-    opId: op.opId,
-    status: 'rejected',
-    code,
-    current: current
-      ? { data: current.data, ...compactClocks(current.data, current.clocks) }
-      : null,
-  });
+  // A refusal never carries what the caller may not read: another village's record stays unsaid.
+  const readable = (rec: StoredRecord | undefined) =>
+    rec !== undefined && (rec.villageId === null || auth.villageIds.includes(rec.villageId))
+      ? rec
+      : undefined;
+  const reject = (op: Op, code: OpResultWire['code'], current?: StoredRecord): OpResultWire => {
+    const shown = readable(current);
+    return {
+      opId: op.opId,
+      status: 'rejected',
+      code,
+      current: shown ? { data: shown.data, ...compactClocks(shown.data, shown.clocks) } : null,
+    };
+  };
 
   for (const { op, check } of checked) {
     const key = recordKey(op.entity, op.id);
@@ -94,8 +122,19 @@ async function applyBatch(
       results.push(reject(op, check.code));
       continue;
     }
-    if (known.has(op.opId) || seen.has(op.opId)) {
-      results.push({ opId: op.opId, status: 'duplicate' });
+    const fingerprint = opFingerprint(op);
+    const prior = known.get(op.opId);
+    if (prior) {
+      if (prior.fingerprint !== null && prior.fingerprint !== fingerprint) {
+        results.push(reject(op, 'op_id_reused'));
+      } else {
+        const restamped = prior.clock !== null && prior.clock !== op.clock;
+        results.push({
+          opId: op.opId,
+          status: 'duplicate',
+          ...(restamped ? { clock: prior.clock ?? undefined } : {}),
+        });
+      }
       continue;
     }
     const entity: EntityName = check.entity;
@@ -105,7 +144,15 @@ async function applyBatch(
       results.push(reject(op, 'append_only', current));
       continue;
     }
-    const { next, changed } = applyWrite(current, op.fields, op.clock);
+    const stamp = stampFor(op.clock, nowMs, sentAt);
+    const clock =
+      stamp.kind === 'as_sent'
+        ? op.clock
+        : stamp.kind === 'shifted'
+          ? stamp.clock
+          : serverClock.now();
+    const merged = applyWrite(current, op.fields, clock);
+    const next = withoutPersonalData(entity, merged.next);
     const village = deriveVillage(entity, next.data, lookups);
     if (village === undefined) {
       results.push(reject(op, 'missing_village', current));
@@ -116,91 +163,81 @@ async function applyBatch(
       results.push(reject(op, decision, current));
       continue;
     }
-    seen.add(op.opId);
-    if (appendOnly === 'duplicate' || changed.length === 0) {
-      const same = Object.keys(op.fields).every((k) => current?.clocks[k] === op.clock);
+    const author = authorshipError(auth, entity, current, op.fields, village, authors);
+    if (author !== null) {
+      results.push(reject(op, author, current));
+      continue;
+    }
+    known.set(op.opId, { fingerprint, clock });
+    if (appendOnly === 'duplicate' || merged.changed.length === 0) {
+      const same = Object.keys(op.fields).every((k) => current?.clocks[k] === clock);
+      const status = same || appendOnly === 'duplicate' ? 'duplicate' : 'stale';
+      // A write that lost carries the clock it lost under and the server's copy (the caller's to
+      // read: it passed the scope check), so the phone takes the later write even when it had
+      // seen it already (a re-stamped clock can land behind what the phone had).
+      const shown = status === 'stale' ? readable(current) : undefined;
       results.push({
         opId: op.opId,
-        status: same || appendOnly === 'duplicate' ? 'duplicate' : 'stale',
+        status,
+        ...(clock !== op.clock ? { clock } : {}),
+        ...(shown
+          ? { current: { data: shown.data, ...compactClocks(shown.data, shown.clocks) } }
+          : {}),
       });
       continue;
     }
     state.set(key, { entity, id: op.id, villageId: village, ...next });
     dirty.add(key);
-    appliedIds.push(op.opId);
-    serverClock.receive(op.clock);
-    results.push({ opId: op.opId, status: 'applied' });
+    applied.push({ opId: op.opId, fingerprint, clock });
+    serverClock.receive(clock);
+    results.push({ opId: op.opId, status: 'applied', ...(clock !== op.clock ? { clock } : {}) });
   }
 
   const toSave = [...dirty].map((k) => ({ ...(state.get(k) as StoredRecord), seq: ++seq }));
   await saveRecords(tx, commune, toSave);
 
-  // A household that moved village takes its members, visits and traders (and their mentorships).
-  for (const rec of toSave) {
+  // A record that left a village is announced there; a household that moved takes its members,
+  // visits and traders (and their mentorships) along.
+  const moved = toSave.flatMap((rec) => {
     const before = original.get(recordKey(rec.entity, rec.id));
-    if (rec.entity === 'household' && before && before.villageId !== rec.villageId) {
+    return before && before.villageId !== rec.villageId ? [{ rec, from: before.villageId }] : [];
+  });
+  await recordDepartures(
+    tx,
+    commune,
+    moved.map(({ rec, from }) => ({ entity: rec.entity, id: rec.id, from, seq: rec.seq })),
+  );
+  for (const { rec } of moved) {
+    if (rec.entity === 'household')
       seq = await cascadeHouseholdMove(tx, commune, rec.id, rec.villageId, seq);
-    }
-    if (rec.entity === 'member' && before && before.villageId !== rec.villageId) {
+    if (rec.entity === 'member')
       seq = await cascadeMenteeMove(tx, commune, [rec.id], rec.villageId, seq);
-    }
   }
 
   await tx.query('UPDATE sync_counters SET seq = $2 WHERE commune_code = $1', [commune, seq]);
-  if (appliedIds.length > 0) {
+  if (applied.length > 0) {
     await tx.query(
-      `INSERT INTO applied_ops (commune_code, op_id, status)
-       SELECT $1, u, 'applied' FROM unnest($2::uuid[]) AS u ON CONFLICT DO NOTHING`,
-      [commune, appliedIds],
+      `INSERT INTO applied_ops (commune_code, op_id, status, fingerprint, clock)
+       SELECT $1, u.id, 'applied', u.fingerprint, u.clock
+         FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(id, fingerprint, clock)
+       ON CONFLICT DO NOTHING`,
+      [
+        commune,
+        applied.map((a) => a.opId),
+        applied.map((a) => a.fingerprint),
+        applied.map((a) => a.clock),
+      ],
     );
   }
   return results;
 }
 
-async function knownOps(tx: Sql, commune: string, opIds: string[]): Promise<Set<string>> {
-  if (opIds.length === 0) return new Set();
-  const rows = await tx.query<{ op_id: string }>(
-    'SELECT op_id::text AS op_id FROM applied_ops WHERE commune_code = $1 AND op_id = ANY($2::uuid[])',
+async function knownOps(tx: Sql, commune: string, opIds: string[]): Promise<Map<string, Seen>> {
+  if (opIds.length === 0) return new Map();
+  const rows = await tx.query<{ op_id: string; fingerprint: string | null; clock: string | null }>(
+    `SELECT op_id::text AS op_id, fingerprint, clock FROM applied_ops
+      WHERE commune_code = $1 AND op_id = ANY($2::uuid[])`,
     [commune, opIds],
   );
-  return new Set(rows.map((r) => r.op_id));
-}
-
-/** The batch's records, plus the households and mentees they point at (to place them in villages). */
-async function loadWorkingSet(
-  tx: Sql,
-  commune: string,
-  valid: { op: Op; entity: EntityName }[],
-): Promise<Map<string, StoredRecord>> {
-  const keys = new Map<string, { entity: string; id: string }>();
-  const add = (entity: string, id: unknown) => {
-    if (typeof id === 'string') keys.set(recordKey(entity, id), { entity, id });
-  };
-  for (const { op, entity } of valid) {
-    add(entity, op.id);
-    add('household', op.fields.householdId);
-    add('member', op.fields.menteeId);
-  }
-  const state = await loadRecords(tx, commune, [...keys.values()]);
-  const more = new Map<string, { entity: string; id: string }>();
-  for (const rec of state.values()) {
-    for (const [entity, field] of [
-      ['household', 'householdId'],
-      ['member', 'menteeId'],
-    ] as const) {
-      const id = rec.data[field];
-      if (typeof id === 'string' && !state.has(recordKey(entity, id)))
-        more.set(recordKey(entity, id), { entity, id });
-    }
-  }
-  for (const [k, v] of await loadRecords(tx, commune, [...more.values()])) state.set(k, v);
-  // Mentees' households, for mentorships.
-  const households = new Map<string, { entity: string; id: string }>();
-  for (const rec of state.values()) {
-    const h = rec.entity === 'member' ? rec.data.householdId : undefined;
-    if (typeof h === 'string' && !state.has(recordKey('household', h)))
-      households.set(recordKey('household', h), { entity: 'household', id: h });
-  }
-  for (const [k, v] of await loadRecords(tx, commune, [...households.values()])) state.set(k, v);
-  return state;
+  return new Map(rows.map((r) => [r.op_id, { fingerprint: r.fingerprint, clock: r.clock }]));
 }

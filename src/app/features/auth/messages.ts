@@ -1,10 +1,12 @@
 import type { ErrorCode } from '../../../protocol';
-import type { ActionResult } from '../../session/actions';
+import { SESSION_ENDED_NOTICE, type ActionResult } from '../../session/actions';
 
 /** Vietnamese for what can go wrong on the account screens. */
 const BY_CODE: Partial<Record<ErrorCode, string>> = {
   invalid_credentials: 'Sai tên đăng nhập hoặc mật khẩu.',
-  account_locked: 'Tài khoản tạm khóa 15 phút vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau.',
+  // Said alike whether the name exists or not: the server answers both the same.
+  login_throttled:
+    'Tên đăng nhập này đã bị nhập sai mật khẩu nhiều lần. Hãy đợi vài phút rồi thử lại; nếu quên mật khẩu, hãy nhờ tổ trưởng hoặc cán bộ xã đặt lại.',
   rate_limited: 'Thử quá nhiều lần. Hãy đợi một phút rồi thử lại.',
   current_password_wrong: 'Mật khẩu hiện tại không đúng.',
   validation_failed: 'Thông tin chưa hợp lệ. Hãy kiểm tra lại.',
@@ -18,6 +20,7 @@ const BY_CODE: Partial<Record<ErrorCode, string>> = {
   password_change_required: 'Bạn cần đổi mật khẩu trước.',
   device_revoked: 'Thiết bị này đã bị thu hồi quyền truy cập.',
   token_invalid: 'Phiên đăng nhập không còn hợp lệ.',
+  session_expired: SESSION_ENDED_NOTICE,
 };
 
 export function failureMessage(result: ActionResult): string {
@@ -27,6 +30,8 @@ export function failureMessage(result: ActionResult): string {
       return 'Cần có kết nối mạng để làm việc này.';
     case 'unsynced':
       return `Máy còn ${result.count} thay đổi chưa gửi lên máy chủ. Hãy đồng bộ trước, để không mất dữ liệu.`;
+    case 'unsynced_other_user':
+      return `Máy còn ${result.count} thay đổi chưa gửi của tài khoản ${result.username}. Người đó cần đăng nhập lại trên máy này để gửi trước; sau đó tài khoản khác mới đăng nhập được.`;
     case 'api': {
       const f = result.failure;
       if (f.kind === 'offline') return 'Không kết nối được máy chủ. Đăng nhập lần đầu cần có mạng.';

@@ -11,6 +11,9 @@ export function TextField(props: {
   error?: FieldError | undefined;
   inputMode?: 'text' | 'numeric' | 'tel';
   type?: 'text' | 'date';
+  /** The first and last day a date input offers ('YYYY-MM-DD'). */
+  min?: string;
+  max?: string;
   autoFocus?: boolean;
   multiline?: boolean;
 }) {
@@ -30,6 +33,8 @@ export function TextField(props: {
         <input
           {...common}
           type={props.type ?? 'text'}
+          min={props.min}
+          max={props.max}
           inputMode={props.inputMode}
           autoFocus={props.autoFocus}
           onChange={(e) => props.onChange(e.target.value)}

@@ -85,6 +85,8 @@ export const ERROR_MESSAGE: Record<FieldError, string> = {
   birth_year_range: 'Năm sinh phải từ 1900 đến năm nay.',
   not_a_choice: 'Hãy chọn một mục trong danh sách.',
   date_format: 'Ngày không hợp lệ.',
+  date_range: 'Ngày không hợp lệ (ngoài khoảng cho phép).',
+  needs_letter: 'Tên phải có ít nhất một chữ cái.',
   tasks_required: 'Hãy chọn ít nhất một việc.',
   other_task_required: 'Hãy ghi rõ việc khác.',
 };

@@ -1,3 +1,4 @@
+import { cleanText } from '../../../domain/cleanText';
 import { PRIORITY_FLAGS, type PriorityFlag } from '../../../domain/entities';
 import { cleanPhone } from '../../../domain/validation';
 import { db } from '../../db/db';
@@ -21,10 +22,11 @@ export function emptyHouseholdForm(villageId = ''): HouseholdForm {
   };
 }
 
+/** The fields as stored: text cleaned (cleanText), so the server accepts them as they are. */
 function formFields(f: HouseholdForm) {
   return {
-    address: f.address.trim(),
-    headName: f.headName.trim(),
+    address: cleanText(f.address),
+    headName: cleanText(f.headName),
     phone: cleanPhone(f.phone) ?? null,
     ...Object.fromEntries(PRIORITY_FLAGS.map((k) => [k, f[k]])),
   };

@@ -1,4 +1,5 @@
 import { activeSkills, type SkillRef } from '../../../domain/skills';
+import { currentYear } from '../../../domain/dateBounds';
 import { validateMember } from '../../../domain/validation';
 import { useDraftForm } from '../field/useDraftForm';
 import { GdsChecks } from '../gds/GdsChecks';
@@ -18,7 +19,7 @@ export function MemberForm(props: {
   const { draft, show, submit } = useDraftForm(
     props.formId,
     props.initial,
-    (v) => validateMember(v, new Date().getFullYear()),
+    (v) => validateMember(v, currentYear(Date.now())),
     props.onSave,
   );
   if (!draft.loaded) return null;

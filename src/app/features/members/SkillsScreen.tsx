@@ -1,9 +1,15 @@
 import { useState } from 'react';
+import { cleanText } from '../../../domain/cleanText';
 import { activeSkills, SKILL_SOURCE } from '../../../domain/skills';
+import { checkName } from '../../../domain/validation';
 import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
+import { ERROR_MESSAGE } from '../field/labels';
 import { useFieldSession } from '../field/useFieldSession';
 import { seedDefaultSkills, updateSkill, useSkills } from './useSkills';
+
+/** As the server accepts a skill's title (fieldRules.ts). */
+const MAX_SKILL_TITLE = 200;
 
 /**
  * "/ky-nang": the basic digital skills framework as the commune keeps it. A commune officer
@@ -43,18 +49,31 @@ export function SkillsScreen() {
 
 function SkillTitle({ code, title }: { code: string; title: string }) {
   const [value, setValue] = useState(title);
+  const error = checkName(value, MAX_SKILL_TITLE);
+  const errId = `skill-${code}-error`;
   return (
     <div className="form-actions">
       <label htmlFor={`skill-${code}`}>Kỹ năng {code}</label>
-      <input id={`skill-${code}`} value={value} onChange={(e) => setValue(e.target.value)} />
+      <input
+        id={`skill-${code}`}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errId : undefined}
+        onChange={(e) => setValue(e.target.value)}
+      />
       <button
         type="button"
         className="btn"
-        disabled={value.trim() === '' || value === title}
-        onClick={() => void updateSkill(code, { title: value.trim() })}
+        disabled={error !== undefined || cleanText(value) === title}
+        onClick={() => void updateSkill(code, { title: value })}
       >
         Lưu
       </button>
+      {error && (
+        <p className="field-error" id={errId} role="alert">
+          {ERROR_MESSAGE[error]}
+        </p>
+      )}
       <button
         type="button"
         className="btn"

@@ -1,3 +1,4 @@
+import { cleanText } from '../../../domain/cleanText';
 import type { Gender, PlatformStatus, Relation, VneidLevel } from '../../../domain/entities';
 import { db } from '../../db/db';
 import { membersById } from '../../db/recordChunks';
@@ -46,9 +47,10 @@ export function emptyMemberForm(relation: Relation | '' = ''): MemberForm {
   };
 }
 
+/** The fields as stored: the name cleaned (cleanText), so the server accepts it as it is. */
 function fields(f: MemberForm) {
   return {
-    name: f.name.trim(),
+    name: cleanText(f.name),
     birthYear: Number(f.birthYear),
     gender: f.gender,
     relation: f.relation,

@@ -1,3 +1,4 @@
+import { cleanText } from '../../../domain/cleanText';
 import { DEFAULT_SKILLS, skillRecordId, type SkillRef } from '../../../domain/skills';
 import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
@@ -31,6 +32,10 @@ export function seedDefaultSkills() {
   );
 }
 
+/** Saves an officer's edit of a skill, its text cleaned (cleanText) as the server accepts it. */
 export function updateSkill(code: string, fields: Partial<Omit<SkillRef, 'code'>>) {
-  return writeAll([{ entity: 'skill', id: skillRecordId(code), fields }]);
+  const cleaned = Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? cleanText(v) : v]),
+  );
+  return writeAll([{ entity: 'skill', id: skillRecordId(code), fields: cleaned }]);
 }

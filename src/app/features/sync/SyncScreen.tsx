@@ -72,7 +72,7 @@ export function SyncScreen() {
 
       {rejected.length > 0 && (
         <div className="card" data-testid="sync-rejected">
-          <h2>Thay đổi bị máy chủ từ chối ({rejected.length})</h2>
+          <h2>Thay đổi không được ghi ({rejected.length})</h2>
           <ul className="sync-rejected">
             {rejected.map((r) => (
               <li key={r.opId}>

@@ -1,8 +1,8 @@
-import type { OpRejectCode } from '../../../protocol/sync';
+import type { NoticeCode } from '../../db/syncStore';
 import type { SyncProblem } from '../../state/sync';
 
-/** Why the server refused a change, in the words a volunteer understands. */
-export const REJECT_REASON: Record<OpRejectCode, string> = {
+/** Why the server refused (or did not use) a change, in the words a volunteer understands. */
+export const REJECT_REASON: Record<NoticeCode, string> = {
   unknown_entity: 'Loại dữ liệu này máy chủ không nhận (cần cập nhật ứng dụng).',
   invalid_id: 'Mã bản ghi không hợp lệ.',
   invalid_fields: 'Thông tin nhập không hợp lệ.',
@@ -12,6 +12,10 @@ export const REJECT_REASON: Record<OpRejectCode, string> = {
   officer_only: 'Chỉ cán bộ xã được sửa dữ liệu dùng chung của xã.',
   missing_village: 'Chưa xác định được thôn (hộ gia đình chưa có trên máy chủ).',
   append_only: 'Lượt hướng dẫn đã ghi thì không sửa được; hãy ghi một lượt mới.',
+  op_id_reused: 'Máy chủ đã nhận một thay đổi khác cùng mã; thay đổi này không được ghi.',
+  author_mismatch: 'Người thực hiện ghi trong thay đổi không phải tài khoản của bạn.',
+  leader_only: 'Chỉ tổ trưởng hoặc cán bộ xã được xác nhận Gia đình số.',
+  superseded: 'Đã có người sửa mục này muộn hơn trên máy khác; bản sửa của bạn không được dùng.',
 };
 
 export const ENTITY_LABEL: Record<string, string> = {

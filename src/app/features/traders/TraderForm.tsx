@@ -1,4 +1,5 @@
 import { vietnamDay } from '../../../domain/calendar';
+import { EARLIEST_TRADER_DAY } from '../../../domain/dateBounds';
 import { TRADER_STAGES } from '../../../domain/trader4t';
 import { useDraftForm } from '../field/useDraftForm';
 import { FormActions, RestoredNote, TextField } from '../field/FormBits';
@@ -62,6 +63,7 @@ export function TraderForm(props: {
             <input
               id={`t-${s.field}`}
               type="date"
+              min={EARLIEST_TRADER_DAY}
               max={today}
               value={f[s.field]}
               onChange={(e) => set(s.field, e.target.value)}

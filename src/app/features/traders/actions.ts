@@ -1,6 +1,8 @@
 import { checkStageDate, TRADER_STAGES, type TraderStageError } from '../../../domain/trader4t';
 import type { Day } from '../../../domain/calendar';
-import { checkRequiredText, type FieldError } from '../../../domain/validation';
+import { cleanText } from '../../../domain/cleanText';
+import { EARLIEST_TRADER_DAY } from '../../../domain/dateBounds';
+import { checkName, type FieldError } from '../../../domain/validation';
 import { db } from '../../db/db';
 import { newId, writeAll } from '../../db/mutate';
 
@@ -8,8 +10,11 @@ export type StageField = (typeof TRADER_STAGES)[number]['field'];
 
 export type TraderForm = { memberId: string; businessName: string } & Record<StageField, string>;
 
+/** A stage date's error: the domain's, or before EARLIEST_TRADER_DAY. */
+export type StageDateError = TraderStageError | 'date_range';
+
 export type TraderFormErrors = Partial<
-  Record<'memberId' | 'businessName', FieldError> & Record<StageField, TraderStageError>
+  Record<'memberId' | 'businessName', FieldError> & Record<StageField, StageDateError>
 >;
 
 export function emptyTraderForm(memberId = ''): TraderForm {
@@ -26,11 +31,12 @@ export function emptyTraderForm(memberId = ''): TraderForm {
 export function validateTrader(f: TraderForm, today: Day): TraderFormErrors {
   const errors: TraderFormErrors = {};
   if (f.memberId === '') errors.memberId = 'required';
-  const name = checkRequiredText(f.businessName);
+  const name = checkName(f.businessName);
   if (name) errors.businessName = name;
   for (const { field } of TRADER_STAGES) {
     const e = f[field] === '' ? null : checkStageDate(f[field], today);
     if (e) errors[field] = e;
+    else if (f[field] !== '' && f[field] < EARLIEST_TRADER_DAY) errors[field] = 'date_range';
   }
   return errors;
 }
@@ -38,7 +44,7 @@ export function validateTrader(f: TraderForm, today: Day): TraderFormErrors {
 function fields(f: TraderForm) {
   const out: Record<string, unknown> = {
     memberId: f.memberId,
-    businessName: f.businessName.trim(),
+    businessName: cleanText(f.businessName),
   };
   for (const { field } of TRADER_STAGES) out[field] = f[field] === '' ? null : f[field];
   return out;

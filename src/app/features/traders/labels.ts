@@ -1,8 +1,10 @@
-import type { TraderStage, TraderStageError } from '../../../domain/trader4t';
+import type { TraderStage } from '../../../domain/trader4t';
+import type { StageDateError } from './actions';
 
-export const STAGE_ERROR: Record<TraderStageError, string> = {
+export const STAGE_ERROR: Record<StageDateError, string> = {
   bad_date: 'Ngày không hợp lệ.',
   date_in_future: 'Ngày không được sau hôm nay.',
+  date_range: 'Ngày không hợp lệ (ngoài khoảng cho phép).',
 };
 
 /** What to help the trader with next. */

@@ -1,4 +1,5 @@
 import { VISIT_OUTCOMES, VISIT_TASKS, type VisitOutcome } from '../../../domain/entities';
+import { dayRange } from '../../../domain/dateBounds';
 import { validateVisit } from '../../../domain/validation';
 import { useDraftForm } from '../field/useDraftForm';
 import { CheckTile, FormActions, RestoredNote, TextField } from '../field/FormBits';
@@ -18,11 +19,12 @@ export function VisitForm(props: {
   const { draft, show, submit } = useDraftForm(
     props.formId,
     props.initial,
-    validateVisit,
+    (v) => validateVisit(v, Date.now()),
     props.onSave,
   );
   if (!draft.loaded) return null;
   const f = draft.value;
+  const followUp = dayRange(Date.now());
   const toggle = <K extends 'tasks' | 'presentMemberIds'>(k: K, v: Form[K][number], on: boolean) =>
     draft.set((p) => {
       const list = p[k] as string[];
@@ -89,6 +91,8 @@ export function VisitForm(props: {
         id="v-follow"
         label="Hẹn quay lại ngày"
         type="date"
+        min={followUp.from}
+        max={followUp.to}
         value={f.followUpDate}
         onChange={(v) => draft.set((p) => ({ ...p, followUpDate: v }))}
         error={show.followUpDate}

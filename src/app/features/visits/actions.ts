@@ -1,3 +1,4 @@
+import { cleanNotes, cleanText } from '../../../domain/cleanText';
 import type { VisitOutcome, VisitTask } from '../../../domain/entities';
 import { newId, writeAll } from '../../db/mutate';
 
@@ -24,6 +25,7 @@ export function emptyVisitForm(presentMemberIds: string[]): VisitForm {
 /**
  * Appends a visit (validated by the caller). Visits are facts: this always makes a NEW record;
  * a correction passes `correctsId`, the visit it replaces, which itself is never written again.
+ * Text is stored cleaned (cleanText.ts), as the server accepts it.
  */
 export async function logVisit(
   household: { id: string; villageId: string },
@@ -43,10 +45,10 @@ export async function logVisit(
         at: opts.at ?? Date.now(),
         presentMemberIds: f.presentMemberIds,
         tasks: f.tasks,
-        otherTask: f.tasks.includes('khac') ? f.otherTask.trim() : '',
+        otherTask: f.tasks.includes('khac') ? cleanText(f.otherTask) : '',
         outcome: f.outcome,
         followUpDate: f.followUpDate === '' ? null : f.followUpDate,
-        notes: f.notes.trim(),
+        notes: cleanNotes(f.notes),
         ...(opts.correctsId ? { correctsId: opts.correctsId } : {}),
       },
     },
