@@ -1,12 +1,7 @@
 import { Suspense } from 'react';
 import { SessionGate } from './features/auth/SessionGate';
-import { fieldRoute } from './features/field/fieldRoute';
-import { HomeScreen } from './features/home/HomeScreen';
-import { qrRoute } from './features/qr/qrRoute';
-import { syncRoute } from './features/sync/syncRoute';
-import { viewsRoute } from './features/dashboard/viewsRoute';
-import { modelsRoute } from './features/mentors/modelsRoute';
 import { usePath } from './platform/router';
+import { resolveRoute } from './routes';
 import { StatusBar } from './ui/StatusBar';
 import { StorageFullAlert } from './ui/StorageFullAlert';
 import { UpdatePrompt } from './ui/UpdatePrompt';
@@ -24,19 +19,19 @@ export function App() {
         <SessionGate>
           <ScreenError key={path}>
             <Suspense fallback={<p className="muted">Đang mở…</p>}>
-              {path === '/' ? (
-                <HomeScreen />
-              ) : (
-                (fieldRoute(path) ??
-                qrRoute(path) ??
-                syncRoute(path) ??
-                viewsRoute(path) ??
-                modelsRoute(path) ?? <NotFound />)
-              )}
+              <Screen path={path} />
             </Suspense>
           </ScreenError>
         </SessionGate>
       </main>
     </div>
   );
+}
+
+/** The route table's screen for this path, given the path's parameters (routes.ts). */
+function Screen({ path }: { path: string }) {
+  const route = resolveRoute(path);
+  if (!route) return <NotFound />;
+  const { screen: Draw, params } = route;
+  return Draw ? <Draw {...params} /> : null;
 }

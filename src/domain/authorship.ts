@@ -47,6 +47,15 @@ function mentorAuthors(
   const mentorId = has(fields, 'mentorId') ? fields.mentorId : current?.data.mentorId;
   const kind = has(fields, 'mentorKind') ? fields.mentorKind : current?.data.mentorKind;
   if (typeof mentorId !== 'string') return 'author_mismatch';
+  // A volunteer does not take over another volunteer's pairing (nor hand one over).
+  const before = current?.data;
+  if (
+    caller.role === 'volunteer' &&
+    before?.mentorKind === 'volunteer' &&
+    before.mentorId !== caller.userId &&
+    (mentorId !== before.mentorId || kind !== before.mentorKind)
+  )
+    return 'author_mismatch';
   if (kind === 'resident') return lookups.isMember(mentorId) ? null : 'author_mismatch';
   if (mentorId === caller.userId) return null;
   // A volunteer is their own mentor; a leader names a volunteer of the pairing's village; an
@@ -56,6 +65,28 @@ function mentorAuthors(
   if (caller.role === 'leader' && user && typeof village === 'string')
     return user.villageIds.includes(village) ? null : 'author_mismatch';
   return 'author_mismatch';
+}
+
+/** The field that names who made a record of this entity, stamped by the server when absent. */
+const AUTHOR_FIELD: Partial<Record<EntityName, string>> = {
+  visit: 'volunteerId',
+  household: 'createdBy',
+};
+
+/**
+ * A new visit or household that does not say who made it is the caller's: the server stamps the
+ * author from the token (a record without an author is never kept). The phone receives the
+ * stamped field with its next pull.
+ */
+export function withAuthors(
+  caller: Caller,
+  entity: EntityName,
+  current: Versioned | undefined,
+  fields: Fields,
+): Fields {
+  const field = AUTHOR_FIELD[entity];
+  if (!field || current !== undefined || has(fields, field)) return fields;
+  return { ...fields, [field]: caller.userId };
 }
 
 /** Null when every "who did it" field of the write is the caller's to state. */

@@ -11,6 +11,8 @@ export type OpCheckError = 'unknown_entity' | 'invalid_id' | 'invalid_fields' | 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const RESERVED = new Set(['id', '_clock', '_clocks', '_village']);
 export const MAX_FIELDS_BYTES = 32 * 1024;
+/** More fields than any entity has (a member has about 20): a wider op is refused at once. */
+export const MAX_FIELDS_PER_OP = 64;
 /** A field holds a value or a list of values: nothing deeper, and nothing larger than this. */
 export const MAX_FIELD_DEPTH = 2;
 export const MAX_FIELD_NODES = 1000;
@@ -47,7 +49,9 @@ export function checkOp(
   if (!isSyncEntity(op.entity)) return { ok: false, code: 'unknown_entity' };
   if (!isUuid(op.id)) return { ok: false, code: 'invalid_id' };
   const names = Object.keys(op.fields);
-  if (names.length === 0 || names.some((n) => !FIELD_NAME.test(n) || RESERVED.has(n)))
+  if (names.length === 0 || names.length > MAX_FIELDS_PER_OP)
+    return { ok: false, code: 'invalid_fields' };
+  if (names.some((n) => !FIELD_NAME.test(n) || RESERVED.has(n)))
     return { ok: false, code: 'invalid_fields' };
   for (const name of ID_FIELDS) {
     const v = op.fields[name];

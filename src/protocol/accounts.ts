@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText, hasLetter } from '../domain/cleanText';
 import { roleSchema } from './roles';
 
 /** Communes, villages, users and devices on the wire. No citizen ID numbers anywhere. */
@@ -16,7 +17,16 @@ export const VILLAGE_KINDS = ['thon', 'xom', 'ban', 'ap', 'to_dan_pho', 'khu_pho
 export const villageKindSchema = z.enum(VILLAGE_KINDS);
 export type VillageKind = z.infer<typeof villageKindSchema>;
 
-const name = z.string().trim().min(1).max(120);
+/**
+ * A name of the accounts (village, person, device), as the server stores it: cleaned at the wire
+ * (domain/cleanText.ts: NFC, no control, bidi, zero-width or noncharacters, one space between
+ * words, at most 2 combining marks in a row), so "Thôn A\u200b" is "Thôn A". The server is the
+ * source of truth for accounts, so it normalises here rather than refusing unclean text.
+ */
+const cleanName = z.string().max(480).transform(cleanText).pipe(z.string().min(1).max(120));
+/** A cleaned name that holds at least one letter ("Thôn 3", not "3" or "…"). */
+export const nameSchema = cleanName.refine(hasLetter, 'letter');
+const name = nameSchema;
 
 export const villageSchema = z.object({
   id: z.uuid(),
@@ -45,7 +55,11 @@ export const usernameSchema = z
 /** Vietnamese mobile numbers as volunteers type them: 0 and 9 digits. */
 export const phoneSchema = z.string().regex(/^0\d{9}$/, 'phone');
 export const passwordSchema = z.string().min(8).max(200);
-export const displayNameSchema = name;
+/**
+ * A person's name. Cleaned; the letter rule (`nameSchema`) applies to every name sent to the API,
+ * while the admin CLI, run by the server's operator, may still default it to a phone number.
+ */
+export const displayNameSchema = cleanName;
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -61,12 +75,12 @@ export const userListSchema = z.object({ users: z.array(userSchema) });
 
 export const createUserInputSchema = z.strictObject({
   username: usernameSchema,
-  displayName: displayNameSchema,
+  displayName: nameSchema,
   role: roleSchema,
   villageIds: z.array(z.uuid()).max(200).default([]),
 });
 export const updateUserInputSchema = z.strictObject({
-  displayName: displayNameSchema.optional(),
+  displayName: nameSchema.optional(),
   role: roleSchema.optional(),
   villageIds: z.array(z.uuid()).max(200).optional(),
   disabled: z.boolean().optional(),

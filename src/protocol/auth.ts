@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   communeCodeSchema,
   communeSchema,
-  displayNameSchema,
+  nameSchema,
   passwordSchema,
   usernameSchema,
   villageKindSchema,
@@ -19,16 +19,18 @@ export const setupInputSchema = z.strictObject({
   communeCode: communeCodeSchema,
   officer: z.strictObject({
     username: usernameSchema,
-    displayName: displayNameSchema,
+    displayName: nameSchema,
     password: passwordSchema,
   }),
-  deviceName: z.string().trim().min(1).max(120).optional(),
+  deviceName: nameSchema.optional(),
 });
 
 export const loginInputSchema = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(40),
+  // Passwords are taken exactly as typed: never cleaned.
   password: z.string().min(1).max(200),
-  deviceName: z.string().trim().min(1).max(120),
+  /** Shown in the devices list of the user's leader: cleaned like every account name. */
+  deviceName: nameSchema,
 });
 
 export const sessionUserSchema = z.object({

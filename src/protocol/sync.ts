@@ -14,11 +14,31 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 const hlc = z.string().regex(/^[0-9a-z]{9}-[0-9a-z]{4}-[0-9a-z]{1,32}$/);
 
 /** The entity is a plain string on the wire so an unknown one is rejected per op, not per batch. */
+/**
+ * An op's `fields` on the wire: a plain object of at most this many keys, counted before the
+ * record schema walks them, so a 200,000-key object costs a count, not a parse. The precise
+ * per-op limit is the sync engine's (domain/opCheck.ts); this only bounds the work.
+ */
+export const MAX_WIRE_FIELDS = 100;
+
+function isNarrowObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  let n = 0;
+  for (const key in v) if (Object.hasOwn(v, key) && ++n > MAX_WIRE_FIELDS) return false;
+  return true;
+}
+
 export const opSchema = z.object({
   opId: uuid,
   entity: z.string().max(40),
   id: z.string().max(64),
-  fields: z.record(z.string(), z.unknown()),
+  fields: z
+    .custom<Record<string, unknown>>(isNarrowObject, {
+      message: `an object of at most ${MAX_WIRE_FIELDS} fields`,
+    })
+    .pipe(z.record(z.string(), z.unknown())),
   clock: z.string().max(64),
 });
 

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
 import { allVisits } from '../../src/app/db/recordChunks';
@@ -7,6 +7,7 @@ import { HouseholdForm } from '../../src/app/features/households/HouseholdForm';
 import { emptyVisitForm, logVisit } from '../../src/app/features/visits/actions';
 import { VisitForm } from '../../src/app/features/visits/VisitForm';
 import type { Session } from '../../src/app/session/types';
+import { useUi } from '../../src/app/state/ui';
 import { invalidField } from '../../src/domain/fieldRules';
 import { isSyncEntity } from '../../src/domain/records';
 
@@ -38,11 +39,16 @@ function errorAt(label: string): string | null {
   return id ? (document.getElementById(id)?.textContent ?? null) : null;
 }
 
-async function press(name: string) {
-  await act(async () => {
-    fireEvent.click(screen.getByRole('button', { name }));
-    await new Promise((r) => setTimeout(r, 50));
-  });
+/** Presses a form's save button and waits for its answer: a field refused, or the save done. */
+async function press(name: string, formId: string) {
+  fireEvent.click(screen.getByRole('button', { name }));
+  // A refusal marks a field at once; a save ends by dropping the form's draft and dirty mark.
+  await waitFor(() =>
+    expect(
+      document.querySelector('[aria-invalid="true"]') !== null ||
+        !useUi.getState().dirtyForms[formId],
+    ).toBe(true),
+  );
 }
 
 /** For each queued op, the field the server would refuse (null: none). */
@@ -83,7 +89,7 @@ describe('names as typed', () => {
     renderHouseholdForm();
     const head = (await screen.findByLabelText('Chủ hộ')) as HTMLInputElement;
     fireEvent.change(head, { target: { value: c.typed } });
-    await press('Lưu hộ');
+    await press('Lưu hộ', 'household:test');
 
     expect(errorAt('Chủ hộ')).toBe(c.message);
     expect(head.value).toBe(c.typed);
@@ -97,7 +103,7 @@ describe('names as typed', () => {
       target: { value: '  Nguye\u0302\u0303n\u200B  Văn\u202E An ' },
     });
     fireEvent.change(screen.getByLabelText('Địa chỉ'), { target: { value: 'Số 5,\tngõ 3\n' } });
-    await press('Lưu hộ');
+    await press('Lưu hộ', 'household:test');
 
     const [saved] = await db.households.toArray();
     expect([saved?.headName, saved?.address]).toEqual(['Nguyễn Văn An', 'Số 5, ngõ 3']);
@@ -131,7 +137,7 @@ describe('a visit follow-up date', () => {
     fireEvent.click(screen.getByLabelText('Cần quay lại'));
     const date = screen.getByLabelText('Hẹn quay lại ngày') as HTMLInputElement;
     fireEvent.change(date, { target: { value: typed } });
-    await press('Lưu lượt hướng dẫn');
+    await press('Lưu lượt hướng dẫn', 'visit:test');
 
     expect(errorAt('Hẹn quay lại ngày')).toBe('Ngày không hợp lệ (ngoài khoảng cho phép).');
     expect(date.value).toBe(typed);
@@ -147,7 +153,7 @@ describe('a visit follow-up date', () => {
     fireEvent.change(screen.getByLabelText('Ghi chú'), {
       target: { value: ' Con trai\u200B đi làm xa. \r\n\r\n\r\nHẹn\u202E chiều mai ' },
     });
-    await press('Lưu lượt hướng dẫn');
+    await press('Lưu lượt hướng dẫn', 'visit:test');
 
     const [visit] = await allVisits(db);
     expect(visit?.followUpDate).toBe(nextWeek);

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
 import { allVisits, membersOfHouseholds, visitsById } from '../../src/app/db/recordChunks';
@@ -137,7 +137,10 @@ describe('drafts', () => {
       target: { value: 'Hẹn chiều mai' },
     });
     expect(useUi.getState().dirtyForms['visit:test']).toBe(true);
-    await act(() => new Promise((r) => setTimeout(r, 400)));
+    // The draft is written once the typing pauses (debounced).
+    await waitFor(async () =>
+      expect((await db.drafts.get('visit:test'))?.value).toEqual({ notes: 'Hẹn chiều mai' }),
+    );
     first.unmount();
 
     render(<NotesForm />);
@@ -145,10 +148,9 @@ describe('drafts', () => {
       'Hẹn chiều mai',
     );
     expect(screen.getByText('khôi phục')).toBeTruthy();
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
-      await new Promise((r) => setTimeout(r, 50));
-    });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    // Saving ends by dropping the draft, then the dirty mark.
+    await waitFor(() => expect(useUi.getState().dirtyForms['visit:test']).toBeUndefined());
     expect(await db.drafts.get('visit:test')).toBeUndefined();
     expect(useUi.getState().dirtyForms['visit:test']).toBeUndefined();
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { authorshipError, type AuthorLookups, type Caller } from '../../src/domain/authorship';
+import {
+  authorshipError,
+  withAuthors,
+  type AuthorLookups,
+  type Caller,
+} from '../../src/domain/authorship';
 import type { EntityName, Fields, Versioned } from '../../src/domain/records';
 
 const VOL = 'u-volunteer';
@@ -186,11 +191,65 @@ const cases: {
     fields: { mentorKind: 'resident' },
     expect: 'author_mismatch',
   },
+  {
+    name: "a volunteer takes over another volunteer's pairing",
+    caller: 'volunteer',
+    entity: 'mentorship',
+    current: existing({ mentorId: OTHER_VOL, mentorKind: 'volunteer' }),
+    fields: { mentorId: VOL },
+    expect: 'author_mismatch',
+  },
+  {
+    name: "a leader hands a pairing to a volunteer of the pairing's village",
+    caller: 'leader',
+    entity: 'mentorship',
+    current: existing({ mentorId: OTHER_VOL, mentorKind: 'volunteer' }),
+    fields: { mentorId: VOL },
+    expect: null,
+  },
 ];
 
 describe('who did it comes from the token', () => {
   it.each(cases)('$name', ({ caller, entity, current, fields, expect: expected }) => {
     expect(authorshipError(callers[caller] as Caller, entity, current, fields, V1, lookups)).toBe(
+      expected,
+    );
+  });
+});
+
+describe('a record that does not say who made it', () => {
+  it.each([
+    [
+      'a new visit takes the caller as its volunteer',
+      'visit',
+      undefined,
+      { at: 1 },
+      { at: 1, volunteerId: VOL },
+    ],
+    [
+      'a new household takes the caller as its creator',
+      'household',
+      undefined,
+      { headName: 'A' },
+      { headName: 'A', createdBy: VOL },
+    ],
+    [
+      'an edit of a household is left as it is',
+      'household',
+      existing({ createdBy: LEAD }),
+      { headName: 'B' },
+      { headName: 'B' },
+    ],
+    [
+      'a stated author is left to the check',
+      'visit',
+      undefined,
+      { volunteerId: LEAD },
+      { volunteerId: LEAD },
+    ],
+    ['a member has no author field', 'member', undefined, { name: 'An' }, { name: 'An' }],
+  ] as const)('%s', (_name, entity, current, fields, expected) => {
+    expect(withAuthors(callers.volunteer as Caller, entity, current, { ...fields })).toEqual(
       expected,
     );
   });

@@ -25,7 +25,8 @@ describe('the wire format of synced entities', () => {
       for (const { id: _id, ...fields } of rows)
         expect(invalidField(entity, fields as Fields, NOW), entity).toBeNull();
     }
-  });
+    // 2,000 generated records validated one by one: ~0.6 s alone.
+  }, 30_000);
 
   it('accepts the shipped skills framework as it is', () => {
     for (const { code, ...fields } of DEFAULT_SKILLS)

@@ -64,6 +64,16 @@ describe('checking one operation', () => {
       'invalid_fields',
     ],
     [
+      'an op with 200 fields (no entity has so many)',
+      {
+        entity: 'member',
+        id: ID,
+        fields: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`f${i}`, true])),
+        clock: clock(),
+      },
+      'invalid_fields',
+    ],
+    [
       'an object in a field',
       { entity: 'household', id: ID, fields: { headName: { first: 'An' } }, clock: clock() },
       'invalid_fields',

@@ -26,6 +26,24 @@ async function seedCommune(url: string) {
 }
 
 /** Logs in once, online, through the login screen, and sets the PIN. */
+/** The notes of the form drafts saved on the device (read straight from IndexedDB). */
+function draftNotes(page: Page): Promise<unknown[]> {
+  return page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('tung-nha');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('drafts').objectStore('drafts').getAll();
+          req.onsuccess = () => {
+            resolve((req.result as { value: { notes?: unknown } }[]).map((r) => r.value.notes));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
 async function logIn(page: Page) {
   await page.getByLabel('Tên đăng nhập (số điện thoại)').fill(OFFICER.username);
   await page.getByLabel('Mật khẩu').fill(OFFICER.password);
@@ -139,7 +157,8 @@ describe('field work in Chromium, offline from the start', () => {
     await page.getByRole('button', { name: 'Ghi lượt hướng dẫn' }).click();
     await page.getByLabel('Cài VssID').check();
     await page.getByLabel('Ghi chú').fill('Hẹn chiều mai quay lại');
-    await page.waitForTimeout(600);
+    // The draft is written once the typing pauses (debounced): reload only after it is.
+    await expect.poll(() => draftNotes(page)).toContain('Hẹn chiều mai quay lại');
     await page.reload();
     await expect.poll(() => page.getByLabel('Ghi chú').inputValue()).toBe('Hẹn chiều mai quay lại');
     expect(await page.getByLabel('Cài VssID').isChecked()).toBe(true);

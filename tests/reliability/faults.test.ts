@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { SyncTransport } from '../../src/app/sync/transport';
 import { MAX_PUSH_OPS, pullResponseSchema, type PullResponse } from '../../src/protocol/sync';
 import { openPglite } from '../../src/server/store/pglite';
@@ -215,7 +215,11 @@ describe.skipIf(!canRestartPg)('PostgreSQL restarted under load', () => {
         await a.device.sync(pa.transport, 200);
       }
     })();
-    await new Promise((r) => setTimeout(r, 1500));
+    // Writes flow before the database goes away, and again after each restart.
+    const oks = () => pa.answers.ok ?? 0;
+    const syncedOnceMore = (than: number) =>
+      vi.waitFor(() => expect(oks()).toBeGreaterThan(than), { timeout: 60_000, interval: 50 });
+    await syncedOnceMore(0);
     const restarts = scaled(1, 3);
     for (let i = 0; i < restarts; i++) {
       execFileSync(
@@ -229,7 +233,7 @@ describe.skipIf(!canRestartPg)('PostgreSQL restarted under load', () => {
         ],
         { stdio: 'ignore' },
       );
-      await new Promise((r) => setTimeout(r, 1500));
+      await syncedOnceMore(oks());
     }
     stop = true;
     await load;

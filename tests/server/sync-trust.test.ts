@@ -243,6 +243,21 @@ describe.each(DATABASE_KINDS)('sync trusts no phone, on %s', (kind) => {
       }),
     ]);
     expect(own.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // An author left out is stamped from the token, never left empty.
+    const [v2, h2] = [uuid(), uuid()];
+    await lan.push([
+      op('visit', v2, { householdId: h, at: Date.now() }),
+      op('household', h2, { villageId: dong, headName: 'Hộ C' }),
+    ]);
+    const stamped = await syncApi(app, seed.tokens.canbo as string).pullAll();
+    expect(stamped.records.get(`visit:${v2}`)?.data.volunteerId).toBe(seed.users.lan);
+    expect(stamped.records.get(`household:${h2}`)?.data.createdBy).toBe(seed.users.lan);
+    // Minh cannot take over Lan's pairing.
+    const pairing = [...stamped.records.values()].find((r) => r.entity === 'mentorship');
+    const takeover = await syncApi(app, seed.tokens.minh as string).push([
+      op('mentorship', pairing?.id as string, { mentorId: seed.users.minh }),
+    ]);
+    expect(takeover.results[0]?.code).toBe('author_mismatch');
     const confirmed = await leader.push([
       op('household', h, { gdsConfirmedBy: seed.users.totruong, gdsConfirmedAt: Date.now() }),
     ]);
@@ -317,8 +332,63 @@ describe.each(DATABASE_KINDS)('sync trusts no phone, on %s', (kind) => {
       villageId: dong,
       deleted: true,
     });
+    // Nor does a digest of what its ops said (a phone number could be guessed back from one).
+    const digests = await store.query<{ fingerprint: string | null }>(
+      'SELECT fingerprint FROM applied_ops WHERE record_id = ANY($1::uuid[])',
+      [[h, m]],
+    );
+    expect(digests.length).toBeGreaterThan(0);
+    expect(digests.every((d) => d.fingerprint === null)).toBe(true);
     const phone = JSON.stringify([...(await lan.snapshot()).values()]);
     for (const secret of ['Hộ Xóa', '0911222333', 'Người Xóa']) expect(phone).not.toContain(secret);
+  });
+
+  it('a deleted household takes its people along: members, traders and the notes of its visits', async () => {
+    const { app, store, seed } = await setup();
+    const dong = seed.villages['Thôn Đông'] as string;
+    const lan = device('lan', Date.now);
+    const lanT = injectTransport(app, seed.tokens.lan as string);
+    const [h, m, t, v] = [uuid(), uuid(), uuid(), uuid()];
+    await lan.write([
+      { entity: 'household', id: h, fields: { villageId: dong, headName: 'Hộ Đi' } },
+      { entity: 'member', id: m, fields: { householdId: h, villageId: dong, name: 'Bà Riêng' } },
+      {
+        entity: 'trader',
+        id: t,
+        fields: { memberId: m, householdId: h, villageId: dong, businessName: 'Quán Riêng' },
+      },
+      {
+        entity: 'visit',
+        id: v,
+        fields: {
+          householdId: h,
+          villageId: dong,
+          volunteerId: seed.users.lan,
+          at: Date.now(),
+          notes: 'Bà Riêng ốm',
+          tasks: [],
+        },
+      },
+    ]);
+    await lan.sync(lanT);
+    await lan.write([{ entity: 'household', id: h, fields: { deleted: true } }]);
+    expect((await lan.sync(lanT)).ok).toBe(true);
+    const text = JSON.stringify(await store.query('SELECT data FROM records'));
+    for (const secret of ['Hộ Đi', 'Bà Riêng', 'Quán Riêng']) expect(text).not.toContain(secret);
+    const pulled = (await syncApi(app, seed.tokens.minh as string).pullAll()).records;
+    expect(pulled.get(`member:${m}`)?.data).toEqual({
+      householdId: h,
+      villageId: dong,
+      deleted: true,
+    });
+    expect(pulled.get(`trader:${t}`)?.data.deleted).toBe(true);
+    // The visit stays, as a fact for the figures, without its free text.
+    expect(pulled.get(`visit:${v}`)?.data.volunteerId).toBe(seed.users.lan);
+    expect(pulled.get(`visit:${v}`)?.data.notes).toBeUndefined();
+    // The phone that deleted it holds the same.
+    await lan.sync(lanT);
+    const phone = JSON.stringify([...(await lan.snapshot()).values()]);
+    for (const secret of ['Hộ Đi', 'Bà Riêng', 'Quán Riêng']) expect(phone).not.toContain(secret);
   });
 
   it('a field nested 10,000 deep is refused as invalid, and the server goes on', async () => {

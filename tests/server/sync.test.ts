@@ -46,9 +46,11 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
     expect(first.results).toEqual([{ opId: batch[0]?.opId, status: 'applied' }]);
 
     const pulled = await minh.pullAll();
+    // Who registered it is stamped from the token (domain/authorship.ts).
     expect(pulled.records.get(`household:${h}`)?.data).toEqual({
       villageId: dong,
       headName: 'Nguyễn Văn An',
+      createdBy: seed.users.lan,
     });
 
     const again = await lan.push(batch);
@@ -84,6 +86,7 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
     expect(records.get(`household:${h}`)?.clocks).toEqual({
       villageId: c1,
       headName: c1,
+      createdBy: c1,
       phone: c2,
     });
 
@@ -96,9 +99,16 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
       payload: { ops: [refused] },
     });
     const current = (pushed.json() as { results: { current: unknown }[] }).results[0]?.current;
-    expect(current).toEqual({ data: { householdId: h, at: Date.UTC(2026, 10, 20) }, clock: c1 });
+    expect(current).toEqual({
+      data: { householdId: h, at: Date.UTC(2026, 10, 20), volunteerId: seed.users.lan },
+      clock: c1,
+    });
     const parsed = await lan.push([refused]);
-    expect(parsed.results[0]?.current?.clocks).toEqual({ householdId: c1, at: c1 });
+    expect(parsed.results[0]?.current?.clocks).toEqual({
+      householdId: c1,
+      at: c1,
+      volunteerId: c1,
+    });
   });
 
   it('answers every refused op with its code and still applies the rest of the batch', async () => {

@@ -1,6 +1,11 @@
 import { useSyncExternalStore } from 'react';
+import type { RoutePath } from '../routes';
 
-/** A few lines of history-based routing: deep links such as /h/ABC123 must open from a QR sticker. */
+/**
+ * History-based routing in a few lines: deep links such as /h/<commune>/<code> must open from a
+ * QR sticker. The screens and their paths are one table, src/app/routes.ts; this module matches a
+ * path against a pattern and builds a path from one, typed by the pattern.
+ */
 const listeners = new Set<() => void>();
 
 function subscribe(cb: () => void) {
@@ -27,17 +32,50 @@ export function usePath(): string {
   );
 }
 
-/** Matches "/h/:code" style patterns; returns the named parts or null. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const p = pattern.split('/').filter(Boolean);
-  const s = path.split('/').filter(Boolean);
-  if (p.length !== s.length) return null;
+/** The parameters a pattern names: '/ho/:id/sua' gives { id: string }, '/tim' gives {}. */
+export type PathParams<P extends string> = {
+  [K in ParamName<Segment<P>>]: string;
+};
+type Segment<P extends string> = P extends `${infer Head}/${infer Rest}` ? Head | Segment<Rest> : P;
+type ParamName<S extends string> = S extends `:${infer Name}` ? Name : never;
+
+const segments = (path: string) => path.split('/').filter(Boolean);
+
+/**
+ * The decoded parameters when `path` fits `pattern`, else null. Empty segments are ignored (so
+ * '/tim/' is '/tim'), and a badly escaped segment fits nothing rather than throwing.
+ */
+export function matchPattern<P extends string>(pattern: P, path: string): PathParams<P> | null {
+  const want = segments(pattern);
+  const got = segments(path);
+  if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    const part = p[i] as string;
-    const seg = s[i] as string;
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(seg);
-    else if (part !== seg) return null;
+  try {
+    for (let i = 0; i < want.length; i++) {
+      const part = want[i] as string;
+      const seg = got[i] as string;
+      if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(seg);
+      else if (part !== seg) return null;
+    }
+  } catch {
+    return null; // a malformed escape (URIError)
   }
-  return params;
+  return params as PathParams<P>;
+}
+
+/** Fills a pattern's parameters, each escaped: '/ho/:id' with { id: 'a b' } gives '/ho/a%20b'. */
+export function fillPattern(pattern: string, params: Record<string, string>): string {
+  return pattern.replace(/:([^/]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+type HrefArgs<P extends string> = [keyof PathParams<P>] extends [never]
+  ? [params?: Record<string, never>]
+  : [params: PathParams<P>];
+
+/**
+ * A link to one of the table's screens, by its pattern: href('/ho/:id', { id }). Only patterns of
+ * the route table compile, with exactly their parameters.
+ */
+export function href<P extends RoutePath>(pattern: P, ...[params]: HrefArgs<P>): string {
+  return fillPattern(pattern, params ?? {});
 }

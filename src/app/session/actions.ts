@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loginResponseSchema, meSchema, okSchema, type LoginResponse } from '../../protocol';
 import { apiRequest, configureApi, type ApiFailure } from '../api/client';
 import { db } from '../db/db';
-import { navigate } from '../platform/router';
+import { href, navigate } from '../platform/router';
 import {
   endSessionKeepingData,
   hasFieldData,
@@ -100,7 +100,7 @@ export async function logout(): Promise<ActionResult> {
   if (count > 0) return { ok: false, reason: 'unsynced', count };
   await apiRequest('/api/auth/logout', okSchema, { method: 'POST' });
   await wipeDevice();
-  navigate('/dang-nhap', { replace: true });
+  navigate(href('/dang-nhap'), { replace: true });
   return { ok: true };
 }
 
@@ -110,7 +110,7 @@ export async function forgotPin(): Promise<ActionResult> {
   const res = await apiRequest('/api/auth/logout', okSchema, { method: 'POST' });
   if (!res.ok && res.error.kind === 'offline') return { ok: false, reason: 'offline' };
   await endSessionKeepingData(session?.user.username);
-  navigate('/dang-nhap', { replace: true });
+  navigate(href('/dang-nhap'), { replace: true });
   return { ok: true };
 }
 
@@ -144,7 +144,7 @@ export function handleDeviceRevoked(): Promise<void> {
   wiping ??= (async () => {
     try {
       if (await readSession()) await wipeDevice(REVOKED_NOTICE);
-      navigate('/dang-nhap', { replace: true });
+      navigate(href('/dang-nhap'), { replace: true });
     } finally {
       wiping = null;
     }
@@ -163,7 +163,7 @@ export function handleSessionEnded(): Promise<void> {
     try {
       const session = await readSession();
       if (session) await endSessionKeepingData(session.user.username, SESSION_ENDED_NOTICE);
-      navigate('/dang-nhap', { replace: true });
+      navigate(href('/dang-nhap'), { replace: true });
     } finally {
       ending = null;
     }

@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { navigate } from '../platform/router';
+import { href, navigate } from '../platform/router';
 
 interface State {
   error: Error | null;
@@ -39,7 +39,7 @@ export class ScreenError extends Component<{ children: ReactNode }, State> {
           >
             Tải lại trang
           </button>
-          <button type="button" className="btn" onClick={() => navigate('/')}>
+          <button type="button" className="btn" onClick={() => navigate(href('/'))}>
             Về trang chính
           </button>
         </div>

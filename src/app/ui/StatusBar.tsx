@@ -1,5 +1,5 @@
 import { useUi } from '../state/ui';
-import { navigate } from '../platform/router';
+import { href, navigate } from '../platform/router';
 import { SyncBadge } from '../features/sync/SyncBadge';
 
 /** The top bar: app name and a connectivity badge a volunteer reads at a glance. */
@@ -9,10 +9,10 @@ export function StatusBar() {
     <header className="topbar">
       <a
         className="brand"
-        href="/"
+        href={href('/')}
         onClick={(e) => {
           e.preventDefault();
-          navigate('/');
+          navigate(href('/'));
         }}
       >
         Từng Nhà

@@ -7,19 +7,35 @@ import { newId } from './ids';
 
 /** Logged-in devices: one opaque token each, stored as sha256 of its secret; revocable. */
 
+/**
+ * Registers a device. `passwordVersion` is the generation of the password hash the login checked
+ * (users.password_version, read with the hash): if a change or reset committed since, the device
+ * is refused from its first request (authenticate.ts). Omitted: the user's current generation.
+ */
 export async function createDevice(
   sql: Sql,
   communeCode: string,
   userId: string,
   name: string,
   now: number = Date.now(),
+  passwordVersion?: number,
 ): Promise<{ deviceId: string; token: string }> {
   const deviceId = newId(now);
   const secret = newSecret();
   await sql.query(
-    `INSERT INTO devices (commune_code, id, user_id, name, secret_hash, created_at, last_seen_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6)`,
-    [communeCode, deviceId, userId, name, hashSecret(secret), new Date(now)],
+    `INSERT INTO devices (commune_code, id, user_id, name, secret_hash, created_at, last_seen_at,
+                          password_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, coalesce($7::integer,
+       (SELECT password_version FROM users WHERE commune_code = $1 AND id = $3)))`,
+    [
+      communeCode,
+      deviceId,
+      userId,
+      name,
+      hashSecret(secret),
+      new Date(now),
+      passwordVersion ?? null,
+    ],
   );
   return { deviceId, token: formatToken(communeCode, deviceId, secret) };
 }
@@ -95,19 +111,27 @@ export async function revokeDevice(
 
 /**
  * Ends the user's sessions (a password change or reset): those devices must log in again but keep
- * their data, unlike revoked ones. `except` is the device that changed its own password.
+ * their data, unlike revoked ones. `except` is the device that changed its own password: it moves
+ * to the new password generation `passwordVersion` and stays logged in. Run in the transaction
+ * that changed the password and its generation.
  */
 export async function endSessions(
   sql: Sql,
   communeCode: string,
   userId: string,
   now: number,
-  except?: string,
+  except?: { deviceId: string; passwordVersion: number },
 ) {
   await sql.query(
     `UPDATE devices SET ended_at = $3
       WHERE commune_code = $1 AND user_id = $2 AND ended_at IS NULL AND revoked_at IS NULL
         AND ($4::uuid IS NULL OR id <> $4::uuid)`,
-    [communeCode, userId, new Date(now), except ?? null],
+    [communeCode, userId, new Date(now), except?.deviceId ?? null],
   );
+  if (except)
+    await sql.query(
+      `UPDATE devices SET password_version = $4
+        WHERE commune_code = $1 AND user_id = $2 AND id = $3`,
+      [communeCode, userId, except.deviceId, except.passwordVersion],
+    );
 }

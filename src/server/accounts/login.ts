@@ -18,6 +18,8 @@ interface LoginRow {
   commune_code: string;
   id: string;
   password_hash: string;
+  /** The generation of `password_hash`, read with it: the new device is of this generation. */
+  password_version: number;
   disabled: boolean;
 }
 
@@ -36,7 +38,7 @@ export async function login(
   const attempt = await claimLoginTry(store, username, from.address, now);
   if (!attempt) throw new HttpError('login_throttled');
   const rows = await store.query<LoginRow>(
-    `SELECT u.commune_code, u.id, u.password_hash, u.disabled
+    `SELECT u.commune_code, u.id, u.password_hash, u.password_version, u.disabled
        FROM usernames n JOIN users u ON u.commune_code = n.commune_code AND u.id = n.user_id
       WHERE n.username = $1`,
     [username],
@@ -50,7 +52,14 @@ export async function login(
   if (!ok || user.disabled) throw new HttpError('invalid_credentials');
   const device = await store.transaction(async (tx) => {
     await loginSucceeded(tx, attempt, now);
-    return createDevice(tx, user.commune_code, user.id, input.deviceName, now);
+    return createDevice(
+      tx,
+      user.commune_code,
+      user.id,
+      input.deviceName,
+      now,
+      user.password_version,
+    );
   });
   const me = await buildMe(store, user.commune_code, user.id, device.deviceId);
   return { token: device.token, ...me };

@@ -134,7 +134,8 @@ export async function updateUser(
     const rows = await tx.query<{ username: string }>(
       `UPDATE users SET display_name = coalesce($3, display_name), role = coalesce($4, role),
               disabled = coalesce($5, disabled), password_hash = coalesce($6, password_hash),
-              must_change_password = must_change_password OR $6 IS NOT NULL
+              must_change_password = must_change_password OR $6 IS NOT NULL,
+              password_version = password_version + CASE WHEN $6 IS NULL THEN 0 ELSE 1 END
         WHERE commune_code = $1 AND id = $2 RETURNING username`,
       [
         communeCode,
@@ -166,14 +167,18 @@ export async function setPassword(
 ) {
   const hash = await hashPassword(password);
   await store.transaction(async (tx) => {
-    const rows = await tx.query<{ username: string }>(
-      `UPDATE users SET password_hash = $3, must_change_password = false
-        WHERE commune_code = $1 AND id = $2 RETURNING username`,
+    const rows = await tx.query<{ username: string; password_version: number }>(
+      `UPDATE users SET password_hash = $3, must_change_password = false,
+              password_version = password_version + 1
+        WHERE commune_code = $1 AND id = $2 RETURNING username, password_version`,
       [communeCode, id, hash],
     );
     const row = rows[0];
     if (!row) throw new HttpError('not_found');
-    await endSessions(tx, communeCode, id, by.now, by.deviceId);
+    await endSessions(tx, communeCode, id, by.now, {
+      deviceId: by.deviceId,
+      passwordVersion: row.password_version,
+    });
     await forgiveLoginTries(tx, row.username, by.now);
   });
 }

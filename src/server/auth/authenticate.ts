@@ -11,6 +11,8 @@ interface DeviceRow {
   revoked_at: Date | null;
   ended_at: Date | null;
   last_seen_at: Date;
+  device_version: number;
+  user_version: number;
   role: Role;
   disabled: boolean;
   must_change_password: boolean;
@@ -57,7 +59,8 @@ export async function authenticate(
 
 /**
  * The caller behind a token. A revoked device or a disabled account: `device_revoked` (the app
- * wipes itself). A session ended by a password change or reset, or unused for `idleMs`:
+ * wipes itself). A session ended by a password change or reset (or created by a login that checked
+ * the password before one: its password generation is not the user's), or unused for `idleMs`:
  * `session_expired` (the app keeps its data and asks to log in again).
  */
 export async function authenticateToken(
@@ -68,7 +71,8 @@ export async function authenticateToken(
   const { communeCode, deviceId } = token;
   const rows = await sql.query<DeviceRow>(
     `SELECT d.user_id, d.secret_hash, d.revoked_at, d.ended_at, d.last_seen_at, u.role, u.disabled,
-            u.must_change_password
+            u.must_change_password, d.password_version AS device_version,
+            u.password_version AS user_version
        FROM devices d JOIN users u ON u.commune_code = d.commune_code AND u.id = d.user_id
       WHERE d.commune_code = $1 AND d.id = $2`,
     [communeCode, deviceId],
@@ -78,6 +82,9 @@ export async function authenticateToken(
   if (row.revoked_at) throw new HttpError('device_revoked');
   if (row.disabled) throw new HttpError('device_revoked', 'account disabled');
   if (row.ended_at) throw new HttpError('session_expired');
+  // A login that checked a password changed or reset since (it raced the change): ended too.
+  if (row.device_version !== row.user_version)
+    throw new HttpError('session_expired', 'password changed');
   const now = rules.now();
   const unused = now - new Date(row.last_seen_at).getTime();
   if (unused >= rules.idleMs) {

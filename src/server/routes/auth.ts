@@ -12,6 +12,7 @@ import { setPassword } from '../accounts/users';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { RouteDeps } from './deps';
+import { SMALL_BODY_LIMIT } from './villages';
 
 /**
  * Login (rate-limited per address, guessing limited per name and address: loginGuard.ts), the
@@ -20,7 +21,7 @@ import type { RouteDeps } from './deps';
 export function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.post(
     '/api/auth/login',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { bodyLimit: SMALL_BODY_LIMIT, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (req): Promise<LoginResponse> => {
       const input = parseInput(loginInputSchema, req.body);
       // req.ip is the socket's address unless it comes from a configured proxy (TRUST_PROXY).
@@ -33,7 +34,7 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     return buildMe(deps.store, ctx.communeCode, ctx.userId, ctx.deviceId);
   });
 
-  app.post('/api/auth/logout', async (req) => {
+  app.post('/api/auth/logout', { bodyLimit: SMALL_BODY_LIMIT }, async (req) => {
     const ctx = await deps.auth(req);
     await revokeDevice(deps.store, ctx.communeCode, ctx.deviceId, ctx.userId, deps.now());
     return { ok: true as const };
@@ -41,7 +42,7 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   app.post(
     '/api/auth/password',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { bodyLimit: SMALL_BODY_LIMIT, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req) => {
       const ctx = await deps.auth(req);
       const input = parseInput(passwordChangeInputSchema, req.body);

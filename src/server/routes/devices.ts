@@ -5,7 +5,7 @@ import { getUser, listUsers } from '../accounts/users';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { RouteDeps } from './deps';
-import { idParamsSchema } from './villages';
+import { idParamsSchema, SMALL_BODY_LIMIT } from './villages';
 
 /**
  * Devices: own ones; a leader also those of the volunteers the leader manages (scope.ts: every
@@ -25,7 +25,7 @@ export function deviceRoutes(app: FastifyInstance, deps: RouteDeps) {
     return { devices: await listDevices(deps.store, ctx.communeCode, ctx.deviceId, userIds) };
   });
 
-  app.post('/api/devices/:id/revoke', async (req) => {
+  app.post('/api/devices/:id/revoke', { bodyLimit: SMALL_BODY_LIMIT }, async (req) => {
     const ctx = await deps.auth(req);
     const { id } = parseInput(idParamsSchema, req.params);
     const owner = await deviceOwner(deps.store, ctx.communeCode, id);

@@ -8,6 +8,7 @@ import { insertUser } from '../accounts/users';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { RouteDeps } from './deps';
+import { SMALL_BODY_LIMIT } from './villages';
 
 /** Serialises first-run setups: only one commune can win an empty server. */
 const SETUP_LOCK = 7_274_627;
@@ -23,7 +24,7 @@ export function setupRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   app.post(
     '/api/setup',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { bodyLimit: SMALL_BODY_LIMIT, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req): Promise<LoginResponse> => {
       const input = parseInput(setupInputSchema, req.body);
       const deviceName = input.deviceName ?? 'Máy cán bộ xã';

@@ -12,7 +12,7 @@ import { createUser, getUser, listUsers, updateUser } from '../accounts/users';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { RouteDeps } from './deps';
-import { idParamsSchema } from './villages';
+import { idParamsSchema, SMALL_BODY_LIMIT } from './villages';
 
 function requireManager(ctx: AuthContext) {
   if (ctx.role === 'volunteer') throw new HttpError('forbidden');
@@ -46,7 +46,7 @@ export function userRoutes(app: FastifyInstance, deps: RouteDeps) {
     return { users };
   });
 
-  app.post('/api/users', async (req, reply) => {
+  app.post('/api/users', { bodyLimit: SMALL_BODY_LIMIT }, async (req, reply) => {
     const ctx = await deps.auth(req);
     requireManager(ctx);
     const input = parseInput(createUserInputSchema, req.body);
@@ -65,7 +65,7 @@ export function userRoutes(app: FastifyInstance, deps: RouteDeps) {
     return reply.status(201).send({ user, temporaryPassword: password });
   });
 
-  app.patch('/api/users/:id', async (req) => {
+  app.patch('/api/users/:id', { bodyLimit: SMALL_BODY_LIMIT }, async (req) => {
     const ctx = await deps.auth(req);
     requireManager(ctx);
     const { id } = parseInput(idParamsSchema, req.params);

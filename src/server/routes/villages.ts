@@ -9,6 +9,13 @@ import type { RouteDeps } from './deps';
 
 export const idParamsSchema = z.object({ id: z.uuid() });
 
+/**
+ * The body limit of every account route (setup, login, password, users, villages, devices): their
+ * bodies are a few names, so a bigger one is refused (413 `payload_too_large`) before it is read
+ * or parsed, and a megabyte of JSON keys costs the server nothing. Only sync push takes more.
+ */
+export const SMALL_BODY_LIMIT = 16 * 1024;
+
 export function requireOfficer(ctx: AuthContext) {
   if (ctx.role !== 'officer') throw new HttpError('forbidden');
 }
@@ -24,7 +31,7 @@ export function villageRoutes(app: FastifyInstance, deps: RouteDeps) {
     return { villages };
   });
 
-  app.post('/api/villages', async (req, reply) => {
+  app.post('/api/villages', { bodyLimit: SMALL_BODY_LIMIT }, async (req, reply) => {
     const ctx = await deps.auth(req);
     requireOfficer(ctx);
     const input = parseInput(createVillageInputSchema, req.body);
@@ -32,7 +39,7 @@ export function villageRoutes(app: FastifyInstance, deps: RouteDeps) {
     return reply.status(201).send({ village });
   });
 
-  app.patch('/api/villages/:id', async (req) => {
+  app.patch('/api/villages/:id', { bodyLimit: SMALL_BODY_LIMIT }, async (req) => {
     const ctx = await deps.auth(req);
     requireOfficer(ctx);
     const { id } = parseInput(idParamsSchema, req.params);

@@ -1,4 +1,9 @@
+import type { Hlc } from '../../domain/hlc';
+import { applyWrite } from '../../domain/merge';
+import type { EntityName, Fields, Versioned } from '../../domain/records';
+import { withoutPersonalData } from '../../domain/tombstone';
 import type { Sql } from '../store/store';
+import { loadRecords, saveRecords, type StoredRecord } from './recordsRepo';
 
 /**
  * A record that leaves a village leaves a departure in that village's change stream, at the seq
@@ -102,4 +107,63 @@ export async function cascadeMenteeMove(
     seq,
   );
   return seq + moved.length;
+}
+
+/** What a deleted household's visits keep: the fact, not the free text about its people. */
+const VISIT_FREE_TEXT = ['notes', 'otherTask'] as const;
+
+/**
+ * A deleted household takes its people along: its members and traders become tombstones (no
+ * personal data: domain/tombstone.ts), their pairings too, and its visits lose their free text.
+ * Stamped with the delete's clock, with new seqs, so every device of the village receives them.
+ * Returns the commune's last allocated seq and the records it made tombstones.
+ */
+export async function cascadeHouseholdDelete(
+  tx: Sql,
+  commune: string,
+  householdId: string,
+  clock: Hlc,
+  seq: number,
+): Promise<{ seq: number; erased: string[] }> {
+  const dependants = await tx.query<{ entity: EntityName; id: string }>(
+    `SELECT entity, id::text AS id FROM records
+      WHERE commune_code = $1 AND data ->> 'householdId' = $2
+        AND entity IN ('member', 'trader', 'visit')`,
+    [commune, householdId],
+  );
+  const members = dependants.filter((d) => d.entity === 'member').map((d) => d.id);
+  const pairings =
+    members.length === 0
+      ? []
+      : await tx.query<{ entity: EntityName; id: string }>(
+          `SELECT entity, id::text AS id FROM records
+            WHERE commune_code = $1 AND entity = 'mentorship'
+              AND data ->> 'menteeId' = ANY($2::text[])`,
+          [commune, members],
+        );
+  const current = await loadRecords(tx, commune, [...dependants, ...pairings]);
+  const changed: (StoredRecord & { seq: number })[] = [];
+  for (const rec of current.values()) {
+    const erase: Fields =
+      rec.entity === 'visit'
+        ? Object.fromEntries(VISIT_FREE_TEXT.filter((k) => k in rec.data).map((k) => [k, '']))
+        : { deleted: true };
+    if (Object.keys(erase).length === 0) continue;
+    const merged = applyWrite(rec, erase, clock);
+    if (merged.changed.length === 0) continue;
+    const next =
+      rec.entity === 'visit'
+        ? withoutFreeText(merged.next)
+        : withoutPersonalData(rec.entity, merged.next);
+    changed.push({ ...rec, ...next, seq: ++seq });
+  }
+  await saveRecords(tx, commune, changed);
+  return { seq, erased: changed.filter((r) => r.entity !== 'visit').map((r) => r.id) };
+}
+
+/** A visit with its free text cleared: the fields go, their clocks stay (merge clears them). */
+function withoutFreeText(v: Versioned): Versioned {
+  const data = { ...v.data };
+  for (const k of VISIT_FREE_TEXT) delete data[k];
+  return { data, clocks: v.clocks };
 }

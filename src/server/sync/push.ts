@@ -1,15 +1,20 @@
-import { authorshipError } from '../../domain/authorship';
+import { authorshipError, withAuthors } from '../../domain/authorship';
 import { stampFor } from '../../domain/clockStamp';
 import { applyWrite } from '../../domain/merge';
 import { compactClocks } from '../../domain/recordClocks';
 import { appendOnlyDecision, checkOp } from '../../domain/opCheck';
 import type { EntityName } from '../../domain/records';
 import { deriveVillage, writeDecision } from '../../domain/syncScope';
-import { withoutPersonalData } from '../../domain/tombstone';
+import { isTombstone, withoutPersonalData } from '../../domain/tombstone';
 import type { OpResultWire, PushRequest } from '../../protocol/sync';
 import type { AuthContext } from '../auth/context';
 import type { Sql, Store } from '../store/store';
-import { cascadeHouseholdMove, cascadeMenteeMove, recordDepartures } from './cascade';
+import {
+  cascadeHouseholdDelete,
+  cascadeHouseholdMove,
+  cascadeMenteeMove,
+  recordDepartures,
+} from './cascade';
 import type { CommuneClocks } from './communeClocks';
 import { opFingerprint } from './opFingerprint';
 import { recordKey, saveRecords, type StoredRecord } from './recordsRepo';
@@ -99,7 +104,7 @@ async function applyBatch(
   };
 
   const dirty = new Set<string>();
-  const applied: { opId: string; fingerprint: string; clock: string }[] = [];
+  const applied: { opId: string; fingerprint: string; clock: string; id: string }[] = [];
   const results: OpResultWire[] = [];
   // A refusal never carries what the caller may not read: another village's record stays unsaid.
   const readable = (rec: StoredRecord | undefined) =>
@@ -151,7 +156,9 @@ async function applyBatch(
         : stamp.kind === 'shifted'
           ? stamp.clock
           : serverClock.now();
-    const merged = applyWrite(current, op.fields, clock);
+    // Who made a new visit or household is the caller, stated or not (authorship.ts).
+    const fields = withAuthors(auth, entity, current, op.fields);
+    const merged = applyWrite(current, fields, clock);
     const next = withoutPersonalData(entity, merged.next);
     const village = deriveVillage(entity, next.data, lookups);
     if (village === undefined) {
@@ -163,7 +170,7 @@ async function applyBatch(
       results.push(reject(op, decision, current));
       continue;
     }
-    const author = authorshipError(auth, entity, current, op.fields, village, authors);
+    const author = authorshipError(auth, entity, current, fields, village, authors);
     if (author !== null) {
       results.push(reject(op, author, current));
       continue;
@@ -188,7 +195,7 @@ async function applyBatch(
     }
     state.set(key, { entity, id: op.id, villageId: village, ...next });
     dirty.add(key);
-    applied.push({ opId: op.opId, fingerprint, clock });
+    applied.push({ opId: op.opId, fingerprint, clock, id: op.id });
     serverClock.receive(clock);
     results.push({ opId: op.opId, status: 'applied', ...(clock !== op.clock ? { clock } : {}) });
   }
@@ -207,6 +214,22 @@ async function applyBatch(
     commune,
     moved.map(({ rec, from }) => ({ entity: rec.entity, id: rec.id, from, seq: rec.seq })),
   );
+  // A deleted household takes its members, traders and their pairings along (cascade.ts).
+  const erased = toSave.filter((r) => isTombstone(r)).map((r) => r.id);
+  for (const rec of toSave) {
+    const before = original.get(recordKey(rec.entity, rec.id));
+    if (rec.entity !== 'household' || !isTombstone(rec) || (before && isTombstone(before)))
+      continue;
+    const cascade = await cascadeHouseholdDelete(
+      tx,
+      commune,
+      rec.id,
+      rec.clocks.deleted as string,
+      seq,
+    );
+    seq = cascade.seq;
+    erased.push(...cascade.erased);
+  }
   for (const { rec } of moved) {
     if (rec.entity === 'household')
       seq = await cascadeHouseholdMove(tx, commune, rec.id, rec.villageId, seq);
@@ -217,16 +240,27 @@ async function applyBatch(
   await tx.query('UPDATE sync_counters SET seq = $2 WHERE commune_code = $1', [commune, seq]);
   if (applied.length > 0) {
     await tx.query(
-      `INSERT INTO applied_ops (commune_code, op_id, status, fingerprint, clock)
-       SELECT $1, u.id, 'applied', u.fingerprint, u.clock
-         FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(id, fingerprint, clock)
+      `INSERT INTO applied_ops (commune_code, op_id, status, fingerprint, clock, record_id)
+       SELECT $1, u.id, 'applied', u.fingerprint, u.clock, u.record_id
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[])
+           AS u(id, fingerprint, clock, record_id)
        ON CONFLICT DO NOTHING`,
       [
         commune,
         applied.map((a) => a.opId),
         applied.map((a) => a.fingerprint),
         applied.map((a) => a.clock),
+        applied.map((a) => a.id),
       ],
+    );
+  }
+  // A digest of what a deleted record's ops said could be guessed back (a phone number has few
+  // values): those digests go with its data. Its ops re-sent stay duplicates.
+  if (erased.length > 0) {
+    await tx.query(
+      `UPDATE applied_ops SET fingerprint = NULL
+        WHERE commune_code = $1 AND record_id = ANY($2::uuid[]) AND fingerprint IS NOT NULL`,
+      [commune, erased],
     );
   }
   return results;

@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { deviceListSchema, okSchema } from '../../../protocol';
 import { apiRequest } from '../../api/client';
+import { shortDateTimeLabel } from '../../ui/format/shortDateTime';
 import { apiFailureMessage } from '../auth/messages';
 import { useApi } from './useApi';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
 
 /** Devices with their last contact; revoking one cuts a lost phone off (after a confirmation). */
 export function DevicesPanel() {
@@ -39,8 +37,8 @@ export function DevicesPanel() {
               <br />
               <span className="muted">
                 {d.revokedAt
-                  ? `Đã thu hồi ${when(d.revokedAt)}`
-                  : `Lần cuối kết nối ${when(d.lastSeenAt)}`}
+                  ? `Đã thu hồi ${shortDateTimeLabel(d.revokedAt)}`
+                  : `Lần cuối kết nối ${shortDateTimeLabel(d.lastSeenAt)}`}
               </span>
               {!d.revokedAt && !d.current && confirming !== d.id && (
                 <button

@@ -39,7 +39,8 @@ export function UsersPanel({ session }: { session: Session }) {
     });
     if (!res.ok) return setFormError(apiFailureMessage(res.error));
     setCreated({
-      name: displayName,
+      // As the server stored it (it cleans names: no invisible characters, one space between words).
+      name: res.value.user.displayName,
       username: res.value.user.username,
       password: res.value.temporaryPassword ?? '',
     });

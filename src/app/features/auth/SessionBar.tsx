@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import { logout } from '../../session/actions';
 import type { Session } from '../../session/types';
 import { failureMessage } from './messages';
@@ -27,7 +27,7 @@ export function SessionBar({ session }: { session: Session }) {
         {session.user.displayName} · {ROLE_LABEL[session.user.role]} · {session.commune.name}
       </span>
       <span className="session-actions">
-        <button className="btn" type="button" onClick={() => navigate('/quan-ly')}>
+        <button className="btn" type="button" onClick={() => navigate(href('/quan-ly'))}>
           {manager ? 'Quản lý' : 'Thiết bị'}
         </button>
         <button className="btn" type="button" onClick={() => void onLogout()}>

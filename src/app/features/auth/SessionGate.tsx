@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
 import { reportStorageError } from '../../db/storageFull';
-import { navigate, usePath } from '../../platform/router';
+import { href, navigate, usePath } from '../../platform/router';
 import { needsSetup, refreshSession, wireApi } from '../../session/actions';
 import { PIN_KEY } from '../../session/deviceData';
 import { watchLock } from '../../session/lock';
@@ -54,7 +54,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     )
       navigate(target, { replace: true });
     if (target === null && (path === '/dang-nhap' || path === '/thiet-lap'))
-      navigate('/', { replace: true });
+      navigate(href('/'), { replace: true });
   }, [target, path, setupNeeded]);
 
   if (session === undefined || (session && pin === undefined))

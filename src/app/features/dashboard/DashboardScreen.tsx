@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Day } from '../../../domain/calendar';
 import { useLiveQuery } from '../../db/live';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import type { Session } from '../../session/types';
 import { useSession } from '../../session/useSession';
+import { formatCount } from '../../ui/format';
 import { ActivityTable } from './ActivityTable';
 import type { DashboardFigures } from './figures';
 import { IndicatorBars, VillageTable } from './IndicatorBars';
@@ -12,8 +13,6 @@ import { rebuildLabel, useRebuildProgress } from './rebuildProgress';
 import { dataStamp, readSnapshot, refreshSnapshot, snapshotKey } from './snapshot';
 import { TrendChart } from './TrendChart';
 import { todayVn } from './useViewData';
-
-const nf = new Intl.NumberFormat('vi-VN');
 
 /** "/tong-quan": where the village or commune stands against its targets, computed on the device. */
 export function DashboardScreen() {
@@ -68,7 +67,7 @@ export function DashboardView(props: {
     <section className="dashboard">
       <h1>Tổng quan tiến độ</h1>
       <p className="lead">
-        {scopeLabel(session, scopeValue)} · {nf.format(figures.households)} hộ · số liệu trên máy
+        {scopeLabel(session, scopeValue)} · {formatCount(figures.households)} hộ · số liệu trên máy
         đến ngày {today.slice(8)}/{today.slice(5, 7)}/{today.slice(0, 4)}
       </p>
       {props.updating && (
@@ -80,13 +79,13 @@ export function DashboardView(props: {
       )}
       <ScopePicker session={session} value={scopeValue} onChange={props.onScope} />
       <nav className="tiles no-print" aria-label="Việc của tổ">
-        <button type="button" className="tile" onClick={() => navigate('/viec-can-lam')}>
+        <button type="button" className="tile" onClick={() => navigate(href('/viec-can-lam'))}>
           Việc cần làm
         </button>
-        <button type="button" className="tile" onClick={() => navigate('/bao-cao')}>
+        <button type="button" className="tile" onClick={() => navigate(href('/bao-cao'))}>
           Báo cáo
         </button>
-        <button type="button" className="tile" onClick={() => navigate('/chi-tieu')}>
+        <button type="button" className="tile" onClick={() => navigate(href('/chi-tieu'))}>
           Chỉ tiêu
         </button>
       </nav>
@@ -95,7 +94,7 @@ export function DashboardView(props: {
         <IndicatorBars results={figures.overall.indicators} />
         {figures.overall.unknownAge > 0 && (
           <p className="muted">
-            {nf.format(figures.overall.unknownAge)} người chưa rõ năm sinh (không tính vào tỷ lệ).
+            {formatCount(figures.overall.unknownAge)} người chưa rõ năm sinh (không tính vào tỷ lệ).
           </p>
         )}
       </section>

@@ -1,11 +1,6 @@
 import { INDICATORS, type IndicatorResult } from '../../../domain/indicators';
 import { formatTarget } from '../../../domain/reportTable';
-
-const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-export function percentText(p: number | null): string {
-  return p === null ? '—' : `${nf.format(p)}%`;
-}
+import { formatCount, formatPercent } from '../../ui/format';
 
 export function verdict(r: IndicatorResult): string {
   return r.met === null ? 'Chưa có số liệu' : r.met ? 'Đạt' : 'Chưa đạt';
@@ -21,7 +16,7 @@ export function IndicatorBar({ r }: { r: IndicatorResult }) {
     <li className={`indicator indicator-${state}`} data-testid={`indicator-${r.key}`}>
       <div className="indicator-head">
         <strong>{def.label}</strong>
-        <span className="indicator-value">{percentText(r.percent)}</span>
+        <span className="indicator-value">{formatPercent(r.percent)}</span>
       </div>
       <div
         className="bar"
@@ -30,13 +25,13 @@ export function IndicatorBar({ r }: { r: IndicatorResult }) {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={r.percent ?? 0}
-        aria-valuetext={`${percentText(r.percent)}, chỉ tiêu ${formatTarget(r.target)}`}
+        aria-valuetext={`${formatPercent(r.percent)}, chỉ tiêu ${formatTarget(r.target)}`}
       >
         <div className="bar-fill" style={{ width: `${fill}%` }} />
         <div className="bar-target" style={{ left: `${target}%` }} title="Chỉ tiêu" />
       </div>
       <p className="muted indicator-counts">
-        {nf.format(r.numerator)} / {nf.format(r.denominator)} {def.denominator} · chỉ tiêu{' '}
+        {formatCount(r.numerator)} / {formatCount(r.denominator)} {def.denominator} · chỉ tiêu{' '}
         {formatTarget(r.target)} · <span className="indicator-verdict">{verdict(r)}</span>
       </p>
     </li>
@@ -83,7 +78,7 @@ export function VillageTable(props: {
                   key={r.key}
                   className={r.met ? 'cell-met' : r.met === false ? 'cell-short' : ''}
                 >
-                  {percentText(r.percent)}
+                  {formatPercent(r.percent)}
                   <small>
                     {' '}
                     ({r.numerator}/{r.denominator})

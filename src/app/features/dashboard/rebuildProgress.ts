@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { updateSummaries, type RebuildProgress } from '../../db/summaries';
+import { formatProgress } from '../../ui/format';
 
 /**
  * How far the one-time rebuild of the dashboard's summaries has gone (a fresh device after its
@@ -24,7 +25,7 @@ export function useRebuildProgress(): RebuildProgress | null {
 
 /** "Đang tính lại số liệu… 40%" */
 export function rebuildLabel(p: RebuildProgress): string {
-  return `Đang tính lại số liệu… ${Math.floor((p.done * 100) / Math.max(p.total, 1))}%`;
+  return `Đang tính lại số liệu… ${formatProgress(p.done, p.total)}`;
 }
 
 /**

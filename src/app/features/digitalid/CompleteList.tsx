@@ -6,7 +6,7 @@ import {
   type HouseholdFacts,
   type MemberFacts,
 } from '../../../domain/modelInputs';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 
 /** Those aged 16+ who already have both VNeID mức độ 2 and a digital bank account (folded away). */
 export function CompleteList(props: {
@@ -26,7 +26,11 @@ export function CompleteList(props: {
       <ul className="list" aria-label="Người đã có danh tính số">
         {done.map((m) => (
           <li key={m.id}>
-            <button type="button" className="btn" onClick={() => navigate(`/ho/${m.householdId}`)}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => navigate(href('/ho/:id', { id: m.householdId }))}
+            >
               {m.name}
             </button>
           </li>

@@ -4,13 +4,12 @@ import {
   digitalIdSummary,
 } from '../../../domain/digitalId';
 import { vietnamDay } from '../../../domain/calendar';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
+import { formatCount } from '../../ui/format';
 import { VNEID_LABEL } from '../field/labels';
 import { useFieldSession, villageName } from '../field/useFieldSession';
 import { useModelData } from '../mentors/useModelData';
 import { CompleteList } from './CompleteList';
-
-const nf = new Intl.NumberFormat('vi-VN');
 
 /**
  * "/danh-tinh-so": Mỗi công dân – Một danh tính số. Residents aged 16+ of the user's villages:
@@ -23,13 +22,13 @@ export function DigitalIdScreen() {
   const today = vietnamDay(Date.now());
   const summary = digitalIdSummary(data.households, data.members, today);
   const byId = new Map(data.members.map((m) => [m.id, m]));
-  const open = (householdId: string) => () => navigate(`/ho/${householdId}`);
+  const open = (householdId: string) => () => navigate(href('/ho/:id', { id: householdId }));
   return (
     <section>
       <h1>Mỗi công dân – Một danh tính số</h1>
       <p data-testid="digital-id-summary">
-        {nf.format(summary.complete)} / {nf.format(summary.eligible)} người từ {DIGITAL_ID_MIN_AGE}{' '}
-        tuổi đã có VNeID mức độ 2 và tài khoản ngân hàng số
+        {formatCount(summary.complete)} / {formatCount(summary.eligible)} người từ{' '}
+        {DIGITAL_ID_MIN_AGE} tuổi đã có VNeID mức độ 2 và tài khoản ngân hàng số
       </p>
       <h2>Còn thiếu ({summary.missing.length})</h2>
       <ul className="list" aria-label="Người còn thiếu danh tính số">

@@ -1,6 +1,6 @@
 import { GDS_REQUIREMENT_LABELS, gdsStatus } from '../../../domain/gdsStatus';
 import { writeAll } from '../../db/mutate';
-import { dateTime } from '../field/dates';
+import { dateTime } from '../../ui/format';
 import type { HouseholdRow, MemberRow, VisitRow } from '../field/rows';
 import { useFieldSession } from '../field/useFieldSession';
 

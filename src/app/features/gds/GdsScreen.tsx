@@ -2,11 +2,10 @@ import { GDS_REQUIREMENT_LABELS, gdsStatuses } from '../../../domain/gdsStatus';
 import { isLiveHousehold } from '../../../domain/modelInputs';
 import { useLiveQuery } from '../../db/live';
 import { villageRows } from '../../db/villageRows';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
+import { formatCount } from '../../ui/format';
 import { asHousehold, asMember, asVisit } from '../field/rows';
 import { useFieldSession, villageName } from '../field/useFieldSession';
-
-const nf = new Intl.NumberFormat('vi-VN');
 
 /** "/gia-dinh-so": every household's computed status, those short of it first, with what is missing. */
 export function GdsScreen() {
@@ -33,12 +32,16 @@ export function GdsScreen() {
     <section>
       <h1>Gia đình số</h1>
       <p data-testid="gds-summary">
-        {nf.format(qualified)} / {nf.format(rows.length)} hộ đạt “Gia đình số”
+        {formatCount(qualified)} / {formatCount(rows.length)} hộ đạt “Gia đình số”
       </p>
       <ul className="list" aria-label="Hộ gia đình">
         {rows.map(({ h, s }) => (
           <li key={h.id} className="card">
-            <button type="button" className="row-link" onClick={() => navigate(`/ho/${h.id}`)}>
+            <button
+              type="button"
+              className="row-link"
+              onClick={() => navigate(href('/ho/:id', { id: h.id }))}
+            >
               <strong>Hộ {h.headName}</strong>
               <span className="muted">{villageName(session, h.villageId)}</span>
               <span

@@ -1,10 +1,9 @@
 import { db } from '../../db/db';
 import { countMembers, countVisits } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
+import { formatCount } from '../../ui/format/numbers';
 import { useFieldSession } from '../field/useFieldSession';
-
-const nf = new Intl.NumberFormat('vi-VN');
 
 /** The big tiles of the home screen: search, add a household, each village, and the counts. */
 export function FieldTiles() {
@@ -23,37 +22,42 @@ export function FieldTiles() {
   return (
     <>
       <nav className="tiles" aria-label="Việc chính">
-        <button type="button" className="tile" onClick={tile('/quet')}>
+        <button type="button" className="tile" onClick={tile(href('/quet'))}>
           Quét mã hộ
           <small>Tem QR trên cửa nhà</small>
         </button>
-        <button type="button" className="tile" onClick={tile('/tim')}>
+        <button type="button" className="tile" onClick={tile(href('/tim'))}>
           Tìm kiếm
           <small>Tên, địa chỉ, số điện thoại</small>
         </button>
-        <button type="button" className="tile" onClick={tile('/ho/moi')}>
+        <button type="button" className="tile" onClick={tile(href('/ho/moi'))}>
           Thêm hộ mới
           <small>Ghi hộ gia đình và thành viên</small>
         </button>
-        <button type="button" className="tile" onClick={tile('/ky-nang')}>
+        <button type="button" className="tile" onClick={tile(href('/ky-nang'))}>
           Khung kỹ năng số
           <small>QĐ 757/QĐ-BKHCN</small>
         </button>
-        <button type="button" className="tile" onClick={tile('/in-ma-trong')}>
+        <button type="button" className="tile" onClick={tile(href('/in-ma-trong'))}>
           In tem mã trống
           <small>Tem QR dán trước, đăng ký sau</small>
         </button>
         {session?.villages.map((v, i) => (
-          <button key={v.id} type="button" className="tile" onClick={tile(`/thon/${v.id}`)}>
+          <button
+            key={v.id}
+            type="button"
+            className="tile"
+            onClick={tile(href('/thon/:villageId', { villageId: v.id }))}
+          >
             {v.name}
-            <small>{counts ? `${nf.format(counts.perVillage[i] ?? 0)} hộ` : 'Hộ gia đình'}</small>
+            <small>{counts ? `${formatCount(counts.perVillage[i] ?? 0)} hộ` : 'Hộ gia đình'}</small>
           </button>
         ))}
       </nav>
       {counts && (
         <p className="muted" data-testid="field-counts">
-          Trên máy: {nf.format(counts.households)} hộ · {nf.format(counts.members)} thành viên ·{' '}
-          {nf.format(counts.visits)} lượt hướng dẫn
+          Trên máy: {formatCount(counts.households)} hộ · {formatCount(counts.members)} thành viên ·{' '}
+          {formatCount(counts.visits)} lượt hướng dẫn
         </p>
       )}
     </>

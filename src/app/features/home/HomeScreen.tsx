@@ -1,5 +1,5 @@
 import { useUi } from '../../state/ui';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../ui/format/numbers';
 import { ModelsTiles } from '../mentors/ModelsTiles';
 import { FieldTiles } from './FieldTiles';
 import { ViewsTiles } from '../dashboard/ViewsTiles';

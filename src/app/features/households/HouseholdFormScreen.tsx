@@ -1,6 +1,6 @@
 import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import { asHousehold } from '../field/rows';
 import { useFieldSession } from '../field/useFieldSession';
 import { createHousehold, emptyHouseholdForm, updateHousehold } from './actions';
@@ -26,7 +26,7 @@ export function NewHouseholdScreen({ villageId }: { villageId?: string }) {
           <button
             type="button"
             className="btn"
-            onClick={() => navigate(`/ho/${sticker.householdId}`)}
+            onClick={() => navigate(href('/ho/:id', { id: sticker.householdId ?? '' }))}
           >
             Mở hộ đang mang mã này
           </button>
@@ -50,7 +50,7 @@ export function NewHouseholdScreen({ villageId }: { villageId?: string }) {
         saveLabel="Lưu hộ"
         onSave={async (f) => {
           const id = await createHousehold(f, session.user.id, code);
-          navigate(`/ho/${id}`, { replace: true });
+          navigate(href('/ho/:id', { id: id }), { replace: true });
         }}
         onCancel={() => history.back()}
       />
@@ -84,9 +84,9 @@ export function EditHouseholdScreen({ id }: { id: string }) {
         saveLabel="Lưu thay đổi"
         onSave={async (f) => {
           await updateHousehold(id, f, h.villageId);
-          navigate(`/ho/${id}`, { replace: true });
+          navigate(href('/ho/:id', { id: id }), { replace: true });
         }}
-        onCancel={() => navigate(`/ho/${id}`, { replace: true })}
+        onCancel={() => navigate(href('/ho/:id', { id: id }), { replace: true })}
       />
     </section>
   );
@@ -96,7 +96,7 @@ export function NeedLogin() {
   return (
     <section className="card">
       <p>Máy này chưa đăng nhập. Hãy đăng nhập khi có mạng để nhận danh sách thôn.</p>
-      <a className="btn btn-primary" href="/dang-nhap">
+      <a className="btn btn-primary" href={href('/dang-nhap')}>
         Đăng nhập
       </a>
     </section>

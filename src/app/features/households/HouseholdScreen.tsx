@@ -3,8 +3,8 @@ import { memberReadiness } from '../../../domain/readiness';
 import { db } from '../../db/db';
 import { membersOfHouseholds, visitsOfHouseholds } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
-import { navigate } from '../../platform/router';
-import { dateTime, dayLabel, relativeTime } from '../field/dates';
+import { href, navigate } from '../../platform/router';
+import { dateTime, dayLabel, relativeTime } from '../../ui/format';
 import {
   FLAG_LABEL,
   GAP_LABEL,
@@ -65,13 +65,21 @@ export function HouseholdScreen({ id }: { id: string }) {
         ))}
       </p>
       <div className="form-actions">
-        <button type="button" className="btn btn-primary" onClick={go(`/ho/${id}/ghi-luot`)}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={go(href('/ho/:householdId/ghi-luot', { householdId: id }))}
+        >
           Ghi lượt hướng dẫn
         </button>
-        <button type="button" className="btn" onClick={go(`/ho/${id}/thanh-vien/moi`)}>
+        <button
+          type="button"
+          className="btn"
+          onClick={go(href('/ho/:householdId/thanh-vien/moi', { householdId: id }))}
+        >
           Thêm thành viên
         </button>
-        <button type="button" className="btn" onClick={go(`/ho/${id}/sua`)}>
+        <button type="button" className="btn" onClick={go(href('/ho/:id/sua', { id }))}>
           Sửa / chuyển thôn
         </button>
         <button
@@ -97,7 +105,7 @@ export function HouseholdScreen({ id }: { id: string }) {
                 type="button"
                 className="row-link"
                 aria-label={`Sửa thành viên ${m.name}`}
-                onClick={go(`/thanh-vien/${m.id}/sua`)}
+                onClick={go(href('/thanh-vien/:id/sua', { id: m.id }))}
               >
                 <strong>{m.name}</strong> · {m.birthYear} · {RELATION_LABEL[m.relation]}
               </button>
@@ -138,7 +146,7 @@ export function HouseholdScreen({ id }: { id: string }) {
               type="button"
               className="btn"
               aria-label={`Sửa lượt ngày ${dateTime(v.at)}`}
-              onClick={go(`/luot/${v.id}/sua`)}
+              onClick={go(href('/luot/:visitId/sua', { visitId: v.id }))}
             >
               Sửa
             </button>

@@ -3,8 +3,8 @@ import { PRIORITY_FLAGS } from '../../../domain/entities';
 import { READINESS_GAPS, type ReadinessGap } from '../../../domain/readiness';
 import { useLiveQuery } from '../../db/live';
 import { villageRows } from '../../db/villageRows';
-import { navigate } from '../../platform/router';
-import { dayLabel, relativeTime, today } from '../field/dates';
+import { href, navigate } from '../../platform/router';
+import { dayLabel, relativeTime, today } from '../../ui/format';
 import { CheckTile } from '../field/FormBits';
 import { FLAG_LABEL, GAP_LABEL } from '../field/labels';
 import { asHousehold, asMember, asVisit } from '../field/rows';
@@ -35,7 +35,7 @@ export function VillageScreen({ villageId }: { villageId: string }) {
       <button
         type="button"
         className="btn btn-primary"
-        onClick={() => navigate(`/thon/${villageId}/them-ho`)}
+        onClick={() => navigate(href('/thon/:villageId/them-ho', { villageId }))}
       >
         Thêm hộ mới
       </button>
@@ -80,7 +80,7 @@ export function VillageScreen({ villageId }: { villageId: string }) {
             <button
               type="button"
               className="card row-link"
-              onClick={() => navigate(`/ho/${e.h.id}`)}
+              onClick={() => navigate(href('/ho/:id', { id: e.h.id }))}
             >
               <strong>{e.h.headName}</strong>
               <span>{e.h.address}</span>

@@ -2,7 +2,7 @@ import type { Relation } from '../../../domain/entities';
 import { db } from '../../db/db';
 import { membersById, membersOfHouseholds } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import { asHousehold, asMember } from '../field/rows';
 import { createMember, emptyMemberForm, removeMember, updateMember } from './actions';
 import { MemberForm } from './MemberForm';
@@ -28,9 +28,9 @@ export function NewMemberScreen({ householdId }: { householdId: string }) {
         saveLabel="Lưu thành viên"
         onSave={async (f) => {
           await createMember(data.h, f);
-          navigate(`/ho/${householdId}`, { replace: true });
+          navigate(href('/ho/:id', { id: householdId }), { replace: true });
         }}
-        onCancel={() => navigate(`/ho/${householdId}`, { replace: true })}
+        onCancel={() => navigate(href('/ho/:id', { id: householdId }), { replace: true })}
       />
     </section>
   );
@@ -70,16 +70,18 @@ export function EditMemberScreen({ id }: { id: string }) {
         saveLabel="Lưu thay đổi"
         onSave={async (f) => {
           await updateMember(id, f);
-          navigate(`/ho/${m.householdId}`, { replace: true });
+          navigate(href('/ho/:id', { id: m.householdId }), { replace: true });
         }}
-        onCancel={() => navigate(`/ho/${m.householdId}`, { replace: true })}
+        onCancel={() => navigate(href('/ho/:id', { id: m.householdId }), { replace: true })}
       />
       <button
         type="button"
         className="btn"
         onClick={() => {
           if (!window.confirm(`Xóa ${m.name} khỏi hộ?`)) return;
-          void removeMember(id).then(() => navigate(`/ho/${m.householdId}`, { replace: true }));
+          void removeMember(id).then(() =>
+            navigate(href('/ho/:id', { id: m.householdId }), { replace: true }),
+          );
         }}
       >
         Xóa thành viên khỏi hộ

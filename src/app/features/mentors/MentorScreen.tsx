@@ -6,8 +6,8 @@ import {
   type MentorshipFacts,
   type MentorshipStatus,
 } from '../../../domain/mentorship';
-import { navigate } from '../../platform/router';
-import { dayLabel } from '../field/dates';
+import { href, navigate } from '../../platform/router';
+import { dayLabel } from '../../ui/format';
 import { useFieldSession } from '../field/useFieldSession';
 import { setPairingStatus } from './actions';
 import { AddMentee } from './AddMentee';
@@ -67,7 +67,7 @@ export function MentorScreen({ id }: { id: string }) {
               <button
                 type="button"
                 className="row-link"
-                onClick={() => m && navigate(`/ho/${m.householdId}`)}
+                onClick={() => m && navigate(href('/ho/:id', { id: m.householdId }))}
               >
                 <strong>{name}</strong>
                 <span className="muted">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { matchesAllWords } from '../../../domain/normalize';
 import { allMentorProgress, MENTOR_TARGET, type MentorProgress } from '../../../domain/mentorship';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import { useFieldSession } from '../field/useFieldSession';
 import { MentorBadge } from './MentorBadge';
 import { mentorName } from './names';
@@ -25,7 +25,7 @@ export function MentorsScreen() {
     .sort((a, b) => a.mentees - b.mentees || (a.mentorId < b.mentorId ? -1 : 1));
   const reached = progress.filter((p) => p.reached);
   const name = (id: string) => mentorName(id, data.members, volunteers);
-  const open = (id: string) => () => navigate(`/dai-su-so/${id}`);
+  const open = (id: string) => () => navigate(href('/dai-su-so/:id', { id }));
   const found = query.trim()
     ? data.members.filter((m) => !m.deleted && matchesAllWords(query, [m.name])).slice(0, 10)
     : [];
@@ -56,7 +56,9 @@ export function MentorsScreen() {
           <select
             id="mentor-volunteer"
             value=""
-            onChange={(e) => e.target.value && navigate(`/dai-su-so/${e.target.value}`)}
+            onChange={(e) =>
+              e.target.value && navigate(href('/dai-su-so/:id', { id: e.target.value }))
+            }
           >
             <option value="">— Chọn —</option>
             {volunteers.map((v) => (

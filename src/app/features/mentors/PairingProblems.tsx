@@ -1,5 +1,5 @@
 import { activeMentorConflicts, menteesMoved } from '../../../domain/mentorship';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import type { ModelData } from './useModelData';
 
 /**
@@ -35,7 +35,7 @@ export function PairingProblems({
             <button
               type="button"
               className="btn"
-              onClick={() => navigate(`/dai-su-so/${mentorOf(m.pairingId)}`)}
+              onClick={() => navigate(href('/dai-su-so/:id', { id: mentorOf(m.pairingId) }))}
             >
               {name(m.menteeId)} đã chuyển sang thôn khác: xem lại cặp với{' '}
               {mentorName(mentorOf(m.pairingId))}

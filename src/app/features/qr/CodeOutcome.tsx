@@ -1,5 +1,5 @@
 import { formatHouseholdCode } from '../../../domain/householdCode';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import { QR_MESSAGES } from './messages';
 import type { OpenState } from './useOpenCode';
 
@@ -21,7 +21,7 @@ export function CodeOutcome({ state }: { state: OpenState }) {
         <button
           type="button"
           className="btn btn-primary"
-          onClick={() => navigate(`/ho/moi?ma=${encodeURIComponent(state.code)}`)}
+          onClick={() => navigate(`${href('/ho/moi')}?ma=${encodeURIComponent(state.code)}`)}
         >
           Đăng ký hộ mới với mã này
         </button>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { formatHouseholdCode } from '../../../domain/householdCode';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 
 /** The sticker code on the household page, with the way to print the village's stickers. */
 export function HouseholdCodeLine({
@@ -24,10 +24,10 @@ export function HouseholdCodeLine({
         'Chưa có mã tem · '
       )}
       <a
-        href={`/in-ma/${villageId}`}
+        href={href('/in-ma/:villageId', { villageId })}
         onClick={(e) => {
           e.preventDefault();
-          navigate(`/in-ma/${villageId}`);
+          navigate(href('/in-ma/:villageId', { villageId }));
         }}
       >
         In tem QR của thôn

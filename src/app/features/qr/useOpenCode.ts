@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { parseHouseholdCode } from '../../../domain/householdCode';
 import { parseHouseholdQr, type QrError } from '../../../domain/qrLink';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import { resolveHouseholdCode } from './householdCodes';
 
 export type OpenState =
@@ -18,7 +18,7 @@ export function useOpenCode(communeCode: string | undefined) {
     const found = await resolveHouseholdCode(code);
     if (found.kind === 'household') {
       performance.mark?.('tn:household-requested');
-      navigate(`/ho/${found.id}`);
+      navigate(href('/ho/:id', { id: found.id }));
     } else {
       setState({ kind: 'unassigned', code });
     }

@@ -1,5 +1,6 @@
 import { useDeferredValue, useState } from 'react';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
+import { formatProgress } from '../../ui/format';
 import { useRebuildProgress } from '../dashboard/rebuildProgress';
 import { RELATION_LABEL } from '../field/labels';
 import { useSearch } from './useSearch';
@@ -27,8 +28,7 @@ export function SearchScreen() {
       />
       {search.status === 'searching' && progress && (
         <p className="muted" role="status">
-          Đang chuẩn bị dữ liệu tìm kiếm…{' '}
-          {Math.floor((progress.done * 100) / Math.max(progress.total, 1))}%
+          Đang chuẩn bị dữ liệu tìm kiếm… {formatProgress(progress.done, progress.total)}
         </p>
       )}
       {search.status === 'failed' && (
@@ -44,7 +44,7 @@ export function SearchScreen() {
                 <button
                   type="button"
                   className="card row-link"
-                  onClick={() => navigate(`/ho/${h.id}`)}
+                  onClick={() => navigate(href('/ho/:id', { id: h.id }))}
                 >
                   <strong>{h.headName}</strong>
                   <span>
@@ -66,7 +66,7 @@ export function SearchScreen() {
                 <button
                   type="button"
                   className="card row-link"
-                  onClick={() => navigate(`/ho/${m.householdId}`)}
+                  onClick={() => navigate(href('/ho/:id', { id: m.householdId }))}
                 >
                   <strong>{m.name}</strong>
                   <span>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import { useSession } from '../../session/useSession';
 import { requestSync } from '../../sync/runtime';
 import { useSyncState } from '../../state/sync';
@@ -24,13 +24,13 @@ export function SyncBadge() {
         : 'Đã đồng bộ';
   return (
     <a
-      href="/dong-bo"
+      href={href('/dong-bo')}
       className={`badge sync-badge${rejected.length > 0 || outdated ? ' sync-badge-warn' : ''}`}
       data-testid="sync-badge"
       aria-label={`Đồng bộ: ${label}`}
       onClick={(e) => {
         e.preventDefault();
-        navigate('/dong-bo');
+        navigate(href('/dong-bo'));
       }}
     >
       {label}

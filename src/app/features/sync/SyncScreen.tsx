@@ -2,13 +2,11 @@ import { useEffect, useState } from 'react';
 import { clearRejected } from '../../db/syncStore';
 import { db } from '../../db/db';
 import { useSyncState } from '../../state/sync';
+import { formatCount, relativeTimeOrJustNow } from '../../ui/format';
 import { useUi } from '../../state/ui';
 import { requestSync } from '../../sync/runtime';
 import { ENTITY_LABEL, PROBLEM_TEXT, REJECT_REASON } from './labels';
-import { relativeTime } from './relativeTime';
 import { useSyncInfo } from './useSyncInfo';
-
-const count = new Intl.NumberFormat('vi-VN');
 
 /** /dong-bo: send and receive now, see what waits, and what the server refused and why. */
 export function SyncScreen() {
@@ -33,19 +31,19 @@ export function SyncScreen() {
         <p data-testid="sync-pending">
           {pending === 0
             ? 'Mọi thay đổi đã được gửi.'
-            : `Chưa gửi: ${count.format(pending)} thay đổi.`}
+            : `Chưa gửi: ${formatCount(pending)} thay đổi.`}
         </p>
         <p className="muted" data-testid="sync-last">
           {lastSyncAt === undefined
             ? 'Chưa đồng bộ lần nào.'
-            : `Đồng bộ lần cuối: ${relativeTime(lastSyncAt, now)}`}
+            : `Đồng bộ lần cuối: ${relativeTimeOrJustNow(lastSyncAt, now)}`}
         </p>
         {running && (
           <div role="status" aria-live="polite" data-testid="sync-progress">
             <p>
               {phase === 'pull' ? 'Đang tải dữ liệu về' : 'Đang gửi thay đổi'}
               {progress && progress.total
-                ? `: ${count.format(progress.done)} / ${count.format(progress.total)} bản ghi`
+                ? `: ${formatCount(progress.done)} / ${formatCount(progress.total)} bản ghi`
                 : '…'}
             </p>
             {progress?.total ? (
@@ -77,7 +75,7 @@ export function SyncScreen() {
             {rejected.map((r) => (
               <li key={r.opId}>
                 <strong>{ENTITY_LABEL[r.entity] ?? r.entity}</strong>: {REJECT_REASON[r.code]}
-                <span className="muted"> ({relativeTime(r.at, now)})</span>
+                <span className="muted"> ({relativeTimeOrJustNow(r.at, now)})</span>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { GDS_REQUIREMENT_LABELS } from '../../../domain/gdsStatus';
 import type { ViewData } from '../../../domain/reportData';
 import type { TodoLists } from '../../../domain/todo';
 import { FLAG_LABEL } from '../field/labels';
+import { href } from '../../platform/router';
 
 /** The to-do lists as rows a person reads: who, why, and the household each row opens. */
 export interface TodoRow {
@@ -29,7 +30,7 @@ export function todoSections(lists: TodoLists, data: ViewData): TodoSectionData[
   const house = (id: string, key: string, detail: string): TodoRow => {
     const h = households.get(id);
     const title = h ? `Hộ ${h.headName ?? ''}${h.address ? ` – ${h.address}` : ''}` : 'Hộ gia đình';
-    return { key, href: `/ho/${id}`, title, detail };
+    return { key, href: href('/ho/:id', { id }), title, detail };
   };
   return [
     {
@@ -70,7 +71,7 @@ export function todoSections(lists: TodoLists, data: ViewData): TodoSectionData[
         const m = members.get(p.mentorId);
         return {
           key: p.mentorId,
-          href: m ? `/ho/${m.householdId}` : null,
+          href: m ? href('/ho/:id', { id: m.householdId }) : null,
           title: m?.name ?? 'Đại sứ số (tình nguyện viên)',
           detail: `Đang hướng dẫn ${p.label} người học`,
         };
@@ -82,7 +83,7 @@ export function todoSections(lists: TodoLists, data: ViewData): TodoSectionData[
       empty: 'Mọi người từ 16 tuổi đã có VNeID mức độ 2.',
       rows: lists.withoutVneidLevel2.map((e) => ({
         key: e.memberId,
-        href: `/ho/${e.householdId}`,
+        href: href('/ho/:id', { id: e.householdId }),
         title: `${e.name} (${e.age} tuổi)`,
         detail: e.gaps.map((g) => DIGITAL_ID_GAP_LABELS[g]).join('; '),
       })),

@@ -1,6 +1,6 @@
 import { db } from '../../db/db';
 import { useLiveQuery } from '../../db/live';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import type { MemberRow } from '../field/rows';
 import { asTrader } from './rows';
 import { TraderCard } from './TraderCard';
@@ -33,7 +33,7 @@ export function HouseholdTraders({
       <button
         type="button"
         className="btn"
-        onClick={() => navigate(`/cho-so-4t/ho/${householdId}/moi`)}
+        onClick={() => navigate(href('/cho-so-4t/ho/:householdId/moi', { householdId }))}
       >
         Thêm tiểu thương
       </button>

@@ -1,6 +1,6 @@
 import { traderProgress, type TraderFacts } from '../../../domain/trader4t';
-import { navigate } from '../../platform/router';
-import { dayLabel } from '../field/dates';
+import { href, navigate } from '../../platform/router';
+import { dayLabel } from '../../ui/format';
 import { NEXT_STEP } from './labels';
 
 /** One trader: stall, who, "2/4" and the next step of the 4T model; opens the edit form. */
@@ -12,7 +12,7 @@ export function TraderCard({ trader, memberName }: { trader: TraderFacts; member
         type="button"
         className="row-link"
         aria-label={`Sửa tiểu thương ${trader.businessName}`}
-        onClick={() => navigate(`/cho-so-4t/${trader.id}/sua`)}
+        onClick={() => navigate(href('/cho-so-4t/:id/sua', { id: trader.id }))}
       >
         <strong>{trader.businessName}</strong>
         <span>

@@ -2,7 +2,7 @@ import { TRADER_STAGES } from '../../../domain/trader4t';
 import { db } from '../../db/db';
 import { membersOfHouseholds } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import { asHousehold, asMember } from '../field/rows';
 import {
   createTrader,
@@ -31,7 +31,7 @@ function useHousehold(householdId: string | undefined) {
 export function NewTraderScreen({ householdId }: { householdId: string }) {
   const data = useHousehold(householdId);
   if (!data) return data === null ? <p>Không tìm thấy hộ.</p> : null;
-  const back = () => navigate(`/ho/${householdId}`, { replace: true });
+  const back = () => navigate(href('/ho/:id', { id: householdId }), { replace: true });
   return (
     <section>
       <h1>Thêm tiểu thương — hộ {data.h.headName}</h1>
@@ -58,7 +58,7 @@ export function EditTraderScreen({ id }: { id: string }) {
   if (!t || !data) return null;
   const initial: TraderForm = { ...emptyTraderForm(t.memberId), businessName: t.businessName };
   for (const s of TRADER_STAGES) initial[s.field] = t[s.field] ?? '';
-  const back = () => navigate(`/ho/${t.householdId}`, { replace: true });
+  const back = () => navigate(href('/ho/:id', { id: t.householdId }), { replace: true });
   return (
     <section>
       <h1>Sửa tiểu thương: {t.businessName}</h1>

@@ -1,9 +1,8 @@
 import { traderProgress, traderSummary, TRADER_STAGES } from '../../../domain/trader4t';
+import { formatCount } from '../../ui/format';
 import { useModelData } from '../mentors/useModelData';
 import { useFieldSession } from '../field/useFieldSession';
 import { TraderCard } from './TraderCard';
-
-const nf = new Intl.NumberFormat('vi-VN');
 
 /** "/cho-so-4t": the small traders of each of the user's villages and their 4T progress. */
 export function TradersScreen() {
@@ -21,12 +20,12 @@ export function TradersScreen() {
         thương từ trang của hộ gia đình.
       </p>
       <p data-testid="trader-summary">
-        {nf.format(summary.traders)} tiểu thương · {nf.format(summary.allFour)} đạt cả 4 bước
+        {formatCount(summary.traders)} tiểu thương · {formatCount(summary.allFour)} đạt cả 4 bước
       </p>
       <p className="chips">
         {TRADER_STAGES.map((s) => (
           <span key={s.key} className="chip">
-            {s.label}: {nf.format(summary.byStage[s.key])}
+            {s.label}: {formatCount(summary.byStage[s.key])}
           </span>
         ))}
       </p>

@@ -1,7 +1,7 @@
 import { db } from '../../db/db';
 import { membersOfHouseholds, visitsById } from '../../db/recordChunks';
 import { useLiveQuery } from '../../db/live';
-import { navigate } from '../../platform/router';
+import { href, navigate } from '../../platform/router';
 import { NeedLogin } from '../households/HouseholdFormScreen';
 import { asHousehold, asMember, asVisit } from '../field/rows';
 import { useFieldSession } from '../field/useFieldSession';
@@ -34,9 +34,9 @@ export function NewVisitScreen({ householdId }: { householdId: string }) {
         saveLabel="Lưu lượt hướng dẫn"
         onSave={async (f) => {
           await logVisit(data.h, session.user.id, f);
-          navigate(`/ho/${householdId}`, { replace: true });
+          navigate(href('/ho/:id', { id: householdId }), { replace: true });
         }}
-        onCancel={() => navigate(`/ho/${householdId}`, { replace: true })}
+        onCancel={() => navigate(href('/ho/:id', { id: householdId }), { replace: true })}
       />
     </section>
   );
@@ -69,9 +69,9 @@ export function CorrectVisitScreen({ visitId }: { visitId: string }) {
         saveLabel="Lưu bản sửa"
         onSave={async (f) => {
           await logVisit(data.h, session.user.id, f, { at: old.at, correctsId: old.id });
-          navigate(`/ho/${data.h.id}`, { replace: true });
+          navigate(href('/ho/:id', { id: data.h.id }), { replace: true });
         }}
-        onCancel={() => navigate(`/ho/${data.h.id}`, { replace: true })}
+        onCancel={() => navigate(href('/ho/:id', { id: data.h.id }), { replace: true })}
       />
     </section>
   );

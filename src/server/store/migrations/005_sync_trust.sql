@@ -4,6 +4,11 @@
 -- duplicates, as they were answered then.
 ALTER TABLE applied_ops ADD COLUMN fingerprint text;
 ALTER TABLE applied_ops ADD COLUMN clock text;
+-- The record an op wrote: when it is deleted, the digests of its ops go (a digest of a name or a
+-- phone could be guessed back from it), and a re-sent op of it stays a duplicate.
+ALTER TABLE applied_ops ADD COLUMN record_id uuid;
+CREATE INDEX applied_ops_record ON applied_ops (commune_code, record_id)
+  WHERE fingerprint IS NOT NULL;
 
 -- A record that leaves a village (its household moved, or it moved to another household) leaves
 -- a departure in that village's change stream, at the seq of the change that moved it, so the

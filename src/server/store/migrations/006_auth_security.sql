@@ -23,3 +23,10 @@ ALTER TABLE users DROP COLUMN failed_logins, DROP COLUMN locked_until;
 -- A session ended by a password change or reset, or by long disuse: the device must log in again
 -- but, unlike a revoked one, keeps its data.
 ALTER TABLE devices ADD COLUMN ended_at timestamptz;
+
+-- The password's generation: every change or reset adds one. A login stores the generation of the
+-- hash it checked on the device it creates, and a device of another generation is refused
+-- (`session_expired`), so a login that checked the old password while the change committed never
+-- gets a lasting session.
+ALTER TABLE users ADD COLUMN password_version integer NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN password_version integer NOT NULL DEFAULT 0;
