@@ -6,8 +6,9 @@ import type { Sql, Store } from '../store/store';
  * - Per login name and client address: 5 wrong passwords, then one more try every 3 minutes (a
  *   full bucket drains in 15 minutes). Someone guessing from elsewhere never slows the owner down.
  * - Per login name, all addresses together: 20 wrong passwords, then one try every 10 minutes
- *   (at most 144 a day however many addresses guess). An address the account logged in from in
- *   the last 90 days is the owner's own and is not held back by this bucket.
+ *   (about 144 a day from all new addresses together). An address the account logged in from in
+ *   the last 90 days is the owner's own and is not held back by this bucket: it keeps only its
+ *   per-name-and-address bucket (about 480 a day).
  *
  * A try claims its place in the buckets (one transaction, under the rows' locks) BEFORE the
  * password is checked, so tries sent at once can never exceed the limits; a right password gives
