@@ -19,6 +19,28 @@ const dexieOnlyInDb = [
 const zustandOnlyInState = [{ name: 'zustand', message: 'Only src/app/state may import zustand.' }];
 const noBrowserStores = [...dexieOnlyInDb, ...zustandOnlyInState];
 
+/**
+ * The app's own rooms, lowest first: each imports only those before it (ARCHITECTURE.md). The
+ * composition root (main.tsx, App.tsx, routes.ts) sits above them all.
+ */
+const APP_ROOMS = ['state', 'platform', 'db', 'api', 'session', 'sync', 'ui', 'features'];
+const higherThan = (room) => APP_ROOMS.slice(APP_ROOMS.indexOf(room) + 1);
+const upward = (room) => ({
+  regex: `^(\\.\\./)+(${[...higherThan(room), 'routes', 'App', 'main'].join('|')})(/|$)`,
+  message: `app/${room} imports only the rooms below it: ${APP_ROOMS.slice(0, APP_ROOMS.indexOf(room)).join(', ') || 'none'}.`,
+});
+/** Outside app/db, device data comes through its face (src/app/db/index.ts) only. */
+const dbFaceOnly = {
+  regex: '^(\\.\\./)+db/.+',
+  message: "Import device data from app/db's face (src/app/db/index.ts), not its inner modules.",
+};
+/** What only the sync engine may take from the face. */
+const syncOnly = ['../db', '../../db', '../../../db'].map((name) => ({
+  name,
+  importNames: ['deviceDb', 'syncStore', 'pullStore', 'TungNhaDb'],
+  message: "Only app/sync works on the database itself; screens use the face's stores.",
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'dev-dist/**', '.tmp/**'] },
   js.configs.recommended,
@@ -60,24 +82,32 @@ export default tseslint.config(
       { group: [...ours('app')], message: 'The server never imports the app.' },
     ]),
   },
+  ...APP_ROOMS.map((room) => {
+    const stores =
+      room === 'db' ? zustandOnlyInState : room === 'state' ? dexieOnlyInDb : noBrowserStores;
+    const face = room === 'db' ? [] : [dbFaceOnly];
+    const paths = room === 'sync' || room === 'db' ? stores : [...stores, ...syncOnly];
+    return {
+      files: [`src/app/${room}/**`],
+      rules: restrict(paths, [
+        { group: [...ours('server')], message: 'The app never imports the server.' },
+        upward(room),
+        ...face,
+      ]),
+    };
+  }),
   {
-    files: ['src/app/**'],
-    ignores: ['src/app/db/**', 'src/app/state/**'],
-    rules: restrict(noBrowserStores, [
-      { group: [...ours('server')], message: 'The app never imports the server.' },
-    ]),
-  },
-  {
-    files: ['src/app/db/**'],
-    rules: restrict(zustandOnlyInState, [
-      { group: [...ours('server')], message: 'The app never imports the server.' },
-    ]),
-  },
-  {
-    files: ['src/app/state/**'],
-    rules: restrict(dexieOnlyInDb, [
-      { group: [...ours('server')], message: 'The app never imports the server.' },
-    ]),
+    files: ['src/app/*.{ts,tsx}'],
+    rules: restrict(
+      [
+        ...noBrowserStores,
+        ...syncOnly.filter((p) => p.name === '../db').map((p) => ({ ...p, name: './db' })),
+      ],
+      [
+        { group: [...ours('server')], message: 'The app never imports the server.' },
+        { regex: '^\\./db/.+', message: dbFaceOnly.message },
+      ],
+    ),
   },
   {
     files: ['src/app/**/*.tsx', 'src/app/**/use*.ts'],

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { SessionGate } from './features/auth/SessionGate';
+import { SyncBadge } from './features/sync/SyncBadge';
 import { usePath } from './platform/router';
 import { resolveRoute } from './routes';
 import { StatusBar } from './ui/StatusBar';
@@ -12,7 +13,9 @@ export function App() {
   const path = usePath();
   return (
     <div className="app">
-      <StatusBar />
+      <StatusBar>
+        <SyncBadge />
+      </StatusBar>
       <UpdatePrompt />
       <StorageFullAlert />
       <main className="screen">

@@ -148,6 +148,12 @@ export const routes = {
 export type RouteName = keyof typeof routes;
 export type RoutePath = (typeof routes)[RouteName]['path'];
 
+declare module './platform/router' {
+  interface RouteRegistry {
+    paths: RoutePath;
+  }
+}
+
 /** A path resolved to its entry: the screen (null: the session gate's) and its decoded params. */
 export interface ResolvedRoute {
   name: RouteName;

@@ -2,8 +2,8 @@ import { makeDay, VIETNAM_OFFSET_MS, vietnamDay, yearOf, type Day } from './cale
 
 /**
  * How far back and ahead a date in a record may plausibly lie. The server checks every pushed
- * operation against these with its own clock (fieldRules.ts), the forms with the phone's
- * (validation.ts). Every upper bound grows with the clock, so what a phone saved offline is still
+ * operation against these with its own clock, the forms with the phone's (both through
+ * fieldRules.ts). Every upper bound grows with the clock, so what a phone saved offline is still
  * accepted when it is pushed later.
  */
 

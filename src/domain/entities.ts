@@ -65,6 +65,8 @@ export interface Household extends Record<PriorityFlag, boolean> {
   /** A team leader's confirmation of the computed "Gia đình số" status: user id, ms since epoch. */
   gdsConfirmedBy?: string | null;
   gdsConfirmedAt?: number | null;
+  /** A tombstone (domain/tombstone.ts): the household was deleted. */
+  deleted?: boolean;
 }
 
 export interface Member {

@@ -1,183 +1,132 @@
+import { cleanNotes, cleanText } from './cleanText';
+import { FIELD_RULES } from './entityFields';
 import {
-  GENDERS,
-  HOUSEHOLD_STATUSES,
-  PLATFORM_STATUSES,
-  PRIORITY_FLAGS,
-  RELATIONS,
-  VISIT_OUTCOMES,
-  VISIT_TASKS,
-  VNEID_LEVELS,
-} from './entities';
-import { isDay, type Day } from './calendar';
-import { hasLetter, isCleanNotes, isCleanText } from './cleanText';
-import {
-  birthYearRange,
-  dayRange,
-  EARLIEST_TRADER_DAY,
-  instantRange,
-  type Range,
-  targetYearRange,
-  within,
-} from './dateBounds';
-import { isUuid } from './ids';
-import { INDICATOR_KEYS } from './indicators';
-import { MENTOR_KINDS, MENTORSHIP_STATUSES } from './mentorship';
+  asFieldError,
+  type Check,
+  checkBirthYear,
+  checkPhone,
+  type FieldError,
+} from './fieldChecks';
 import type { EntityName, Fields } from './records';
-import { TRADER_STAGES } from './trader4t';
 
 /**
- * The wire format of every synced entity, field by field: what the server accepts in a pushed
- * operation. A field not listed, or a value of the wrong shape, makes the operation `invalid_fields`
- * (the app shows it; nothing is silently dropped). Forms validate more (Vietnamese messages at the
- * field, src/domain/validation.ts); this is the last line that keeps bad data out of the database.
+ * The one source of field validation, for the server and the forms alike. Every synced entity's
+ * fields are declared once, each with its check (entityFields.ts, built from fieldChecks.ts).
+ * The server refuses a pushed operation with a field not listed, or a value that does not fit
+ * (`invalidField`: the op is `invalid_fields`, the app shows it; nothing is silently dropped). The forms run the same checks on what they are about to store
+ * (`validateHousehold`…) and show the error codes in Vietnamese; they ask a little more (an
+ * address, a birth year, an outcome are required there), never less, so a form that saves is
+ * never refused on sync.
  *
  * Text must already be clean (cleanText.ts: NFC, no control, bidi or zero-width characters,
  * trimmed; the app cleans before writing), and a name must hold a letter. The server refuses
  * rather than cleans, so its copy never differs from the phone's. Dates lie within the bounds of
- * dateBounds.ts, measured from `nowMs`, the server's clock.
+ * dateBounds.ts, measured from `nowMs`: the server's clock, or the phone's in a form.
  */
-type Rule = (v: unknown, nowMs: number) => boolean;
-
-const text =
-  (max: number, min = 0): Rule =>
-  (v) =>
-    typeof v === 'string' && v.length >= min && v.length <= max && isCleanText(v);
-const notes =
-  (max: number): Rule =>
-  (v) =>
-    typeof v === 'string' && v.length <= max && isCleanNotes(v);
-/** A person's or a thing's name: clean one-line text with at least one letter. */
-const name =
-  (max: number): Rule =>
-  (v, nowMs) =>
-    typeof v === 'string' && text(max, 1)(v, nowMs) && hasLetter(v);
-const bool: Rule = (v) => typeof v === 'boolean';
-const int =
-  (min: number, max: number): Rule =>
-  (v) =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-const year =
-  (range: (nowMs: number) => Range<number>): Rule =>
-  (v, nowMs) =>
-    typeof v === 'number' && Number.isInteger(v) && within(v, range(nowMs));
-const oneOf =
-  (values: readonly string[]): Rule =>
-  (v) =>
-    typeof v === 'string' && values.includes(v);
-const uuid: Rule = (v) => typeof v === 'string' && isUuid(v);
-const orNull =
-  (rule: Rule): Rule =>
-  (v, nowMs) =>
-    v === null || rule(v, nowMs);
-const list =
-  (rule: Rule, max: number): Rule =>
-  (v, nowMs) =>
-    Array.isArray(v) && v.length <= max && v.every((x) => rule(x, nowMs));
-/** A calendar day 'YYYY-MM-DD' from `from` to DAY_YEARS_AHEAD years after today. */
-const day =
-  (from?: Day): Rule =>
-  (v, nowMs) =>
-    isDay(v) && within(v, dayRange(nowMs, from));
-const percent: Rule = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100;
-/** An instant in ms from 2020 to a day after now. */
-const ms: Rule = (v, nowMs) =>
-  typeof v === 'number' && Number.isInteger(v) && within(v, instantRange(nowMs));
-const userId = text(64, 1);
-
-const flags = Object.fromEntries(PRIORITY_FLAGS.map((f) => [f, bool]));
-
-export const FIELD_RULES: Record<EntityName, Record<string, Rule>> = {
-  household: {
-    villageId: uuid,
-    address: text(500),
-    headName: name(100),
-    phone: orNull((v) => typeof v === 'string' && /^0\d{9}$/.test(v)),
-    ...flags,
-    status: oneOf(HOUSEHOLD_STATUSES),
-    code: orNull((v) => typeof v === 'string' && /^[0-9A-Z]{8}$/.test(v)),
-    createdAt: ms,
-    createdBy: userId,
-    gdsConfirmedBy: orNull(userId),
-    gdsConfirmedAt: orNull(ms),
-    deleted: bool,
-  },
-  member: {
-    householdId: uuid,
-    villageId: uuid,
-    name: name(100),
-    birthYear: orNull(year(birthYearRange)),
-    gender: oneOf(GENDERS),
-    relation: oneOf(RELATIONS),
-    smartphone: bool,
-    vneid: oneOf(VNEID_LEVELS),
-    cashless: bool,
-    onlineServices: bool,
-    platform: oneOf(PLATFORM_STATUSES),
-    platformVerified: bool,
-    skills: list(text(20, 1), 200),
-    gdsPublicServices: bool,
-    gdsShopping: bool,
-    gdsPayment: bool,
-    gdsSafety: bool,
-    gdsLocalPlatform: bool,
-    guidesFamily: bool,
-    deleted: bool,
-  },
-  visit: {
-    householdId: uuid,
-    villageId: uuid,
-    volunteerId: userId,
-    at: ms,
-    presentMemberIds: list(uuid, 100),
-    tasks: list(oneOf(VISIT_TASKS), VISIT_TASKS.length),
-    otherTask: text(500),
-    outcome: oneOf(VISIT_OUTCOMES),
-    followUpDate: orNull(day()),
-    notes: notes(2000),
-    correctsId: uuid,
-  },
-  mentorship: {
-    mentorId: userId,
-    mentorKind: oneOf(MENTOR_KINDS),
-    menteeId: uuid,
-    villageId: uuid,
-    startDate: day(),
-    status: oneOf(MENTORSHIP_STATUSES),
-    skills: list(text(20, 1), 200),
-    deleted: bool,
-  },
-  trader: {
-    memberId: uuid,
-    householdId: uuid,
-    villageId: uuid,
-    businessName: (v, nowMs) => v === '' || name(200)(v, nowMs),
-    ...Object.fromEntries(TRADER_STAGES.map((s) => [s.field, orNull(day(EARLIEST_TRADER_DAY))])),
-    deleted: bool,
-  },
-  skill: {
-    code: text(20, 1),
-    group: text(200),
-    title: name(200),
-    source: text(300),
-    order: int(0, 10_000),
-    deleted: bool,
-  },
-  target: {
-    year: year(targetYearRange),
-    ...Object.fromEntries(INDICATOR_KEYS.map((k) => [k, percent])),
-    deleted: bool,
-  },
-};
+export * from './fieldChecks';
+export { FIELD_RULES };
 
 /**
  * The first field of a write that the entity does not accept, or null when every field fits.
  * `nowMs` is the server's clock: dates are bounded by it (dateBounds.ts).
  */
 export function invalidField(entity: EntityName, fields: Fields, nowMs: number): string | null {
-  const rules = FIELD_RULES[entity];
+  const rules: Record<string, Check | undefined> = FIELD_RULES[entity];
   for (const [field, value] of Object.entries(fields)) {
-    const rule = rules[field];
-    if (!rule || !rule(value, nowMs)) return field;
+    const check = rules[field];
+    if (!check || check(value, nowMs) !== undefined) return field;
   }
   return null;
+}
+
+// The forms' checks: each field as it will be stored, through its entry in FIELD_RULES.
+
+export type FieldErrors<K extends string> = Partial<Record<K, FieldError>>;
+
+/** A value as it will be stored, through its field's check (`nowMs` bounds dates). */
+function stored(check: Check, value: unknown, nowMs = Date.now()): FieldError | undefined {
+  return asFieldError(check(value, nowMs));
+}
+
+function compact<K extends string>(errors: Record<K, FieldError | undefined>): FieldErrors<K> {
+  const out: FieldErrors<K> = {};
+  for (const k in errors) {
+    const error = errors[k];
+    if (error) out[k] = error;
+  }
+  return out;
+}
+
+export interface HouseholdInput {
+  villageId: string;
+  address: string;
+  headName: string;
+  phone: string;
+}
+
+export function validateHousehold(input: HouseholdInput): FieldErrors<keyof HouseholdInput> {
+  const rule = FIELD_RULES.household;
+  const address = cleanText(input.address);
+  return compact({
+    villageId: input.villageId === '' ? 'required' : undefined,
+    address: address === '' ? 'required' : stored(rule.address, address),
+    headName: stored(rule.headName, cleanText(input.headName)),
+    phone: checkPhone(input.phone),
+  });
+}
+
+export interface MemberInput {
+  name: string;
+  birthYear: string;
+  gender: string;
+  relation: string;
+  vneid: string;
+  platform: string;
+}
+
+export function validateMember(
+  input: MemberInput,
+  currentYear: number,
+): FieldErrors<keyof MemberInput> {
+  const rule = FIELD_RULES.member;
+  return compact({
+    name: stored(rule.name, cleanText(input.name)),
+    birthYear: checkBirthYear(input.birthYear, currentYear),
+    gender: stored(rule.gender, input.gender),
+    relation: stored(rule.relation, input.relation),
+    vneid: stored(rule.vneid, input.vneid),
+    platform: stored(rule.platform, input.platform),
+  });
+}
+
+export interface VisitInput {
+  tasks: string[];
+  otherTask: string;
+  outcome: string;
+  followUpDate: string;
+  notes: string;
+}
+
+/** A visit logged at `nowMs` (the follow-up date is bounded from it). */
+export function validateVisit(input: VisitInput, nowMs: number): FieldErrors<keyof VisitInput> {
+  const rule = FIELD_RULES.visit;
+  const otherTask = cleanText(input.otherTask);
+  return compact({
+    tasks: stored(rule.tasks, input.tasks, nowMs),
+    otherTask:
+      input.tasks.includes('khac') && otherTask === ''
+        ? 'other_task_required'
+        : stored(rule.otherTask, otherTask),
+    outcome: input.outcome === '' ? 'required' : stored(rule.outcome, input.outcome),
+    followUpDate: stored(
+      rule.followUpDate,
+      input.followUpDate === '' ? null : input.followUpDate,
+      nowMs,
+    ),
+    notes: stored(rule.notes, cleanNotes(input.notes)),
+  });
+}
+
+export function isValid(errors: object): boolean {
+  return Object.keys(errors).length === 0;
 }

@@ -5,7 +5,7 @@ import {
   type PriorityFlag,
   type Visit,
 } from './entities';
-import { MIN_BIRTH_YEAR } from './validation';
+import { MIN_BIRTH_YEAR } from './dateBounds';
 
 /**
  * The plain records the movement's models (Gia đình số, Đại sứ số, 4T, digital identity) and the

@@ -17,16 +17,25 @@ export const MAX_FIELDS_PER_OP = 64;
 export const MAX_FIELD_DEPTH = 2;
 export const MAX_FIELD_NODES = 1000;
 
-/** Is the value at most MAX_FIELD_DEPTH deep and MAX_FIELD_NODES large? Walked with a stack. */
-export function withinBounds(value: unknown): boolean {
+/**
+ * Is the value at most MAX_FIELD_DEPTH deep and MAX_FIELD_NODES large, with every string in it
+ * (keys included) one the database can store (storableText.ts)? One walk, with a stack: a value
+ * nested deeper than any field allows is refused before anything recurses into it (a deeply
+ * nested array once overflowed the stack of the server).
+ */
+export function storableField(value: unknown): boolean {
   const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 1 }];
   let nodes = 0;
   while (stack.length > 0) {
     const { v, depth } = stack.pop() as { v: unknown; depth: number };
     if (++nodes > MAX_FIELD_NODES) return false;
+    if (typeof v === 'string' && hasUnstorableText(v)) return false;
     if (v === null || typeof v !== 'object') continue;
     if (depth >= MAX_FIELD_DEPTH) return false;
-    for (const child of Object.values(v)) stack.push({ v: child, depth: depth + 1 });
+    for (const [key, child] of Object.entries(v)) {
+      if (hasUnstorableText(key)) return false;
+      stack.push({ v: child, depth: depth + 1 });
+    }
   }
   return true;
 }
@@ -60,12 +69,10 @@ export function checkOp(
   }
   if ('deleted' in op.fields && typeof op.fields.deleted !== 'boolean')
     return { ok: false, code: 'invalid_fields' };
-  // Shape first, without recursion: a value nested deeper than any field allows is refused before
-  // anything walks it (a deeply nested array once overflowed the stack of the server).
-  if (!Object.values(op.fields).every(withinBounds)) return { ok: false, code: 'invalid_fields' };
+  // Shape and text first, without recursion (storableField), before any rule reads a value.
+  if (!Object.values(op.fields).every(storableField)) return { ok: false, code: 'invalid_fields' };
   if (invalidField(op.entity, op.fields, nowMs) !== null)
     return { ok: false, code: 'invalid_fields' };
-  if (hasUnstorableText(op.fields)) return { ok: false, code: 'invalid_fields' };
   if (stableStringify(op.fields).length > MAX_FIELDS_BYTES)
     return { ok: false, code: 'invalid_fields' };
   // A clock far ahead is not refused: the server re-stamps it (clockStamp.ts).

@@ -55,7 +55,6 @@ export const OP_REJECT_CODES = [
   'invalid_id',
   'invalid_fields',
   'bad_clock',
-  'clock_drift',
   'out_of_scope',
   'officer_only',
   'missing_village',

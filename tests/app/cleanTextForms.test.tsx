@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
-import { allVisits } from '../../src/app/db/recordChunks';
+import { allVisits } from '../../src/app/db/recordTables';
 import { createHousehold, emptyHouseholdForm } from '../../src/app/features/households/actions';
 import { HouseholdForm } from '../../src/app/features/households/HouseholdForm';
 import { emptyVisitForm, logVisit } from '../../src/app/features/visits/actions';

@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { expect, it } from 'vitest';
+import { catchUp } from '../../src/app/db';
 import { db } from '../../src/app/db/db';
 import { putRecords } from '../../src/app/db/recordChunks';
-import type { EntityRow } from '../../src/app/db/schema';
+import type { EntityRow } from '../../src/app/db/rows';
 import { DashboardScreen } from '../../src/app/features/dashboard/DashboardScreen';
 import { SESSION_KEY, type Session } from '../../src/app/session/types';
 import { generateCommune } from '../../src/domain/generate';
@@ -30,9 +31,13 @@ it('shows the one-time rebuild’s progress, then the figures', async () => {
   };
   await db.meta.put({ key: SESSION_KEY, value: session });
   render(<DashboardScreen />);
+  // The screen is open (figures of no summaries yet) when the first sync's rebuild starts.
+  await screen.findByRole('heading', { name: 'Tổng quan tiến độ' });
+  const indexed = catchUp(); // the indexer's one-time rebuild, as after a first sync
   expect((await screen.findByText(/Đang tính lại số liệu… \d+%/)).getAttribute('role')).toBe(
     'status',
   );
+  await indexed;
   const phones = await screen.findByTestId('indicator-adultsSmartphone', {}, { timeout: 10_000 });
   expect(phones.textContent).toMatch(/\d+ \/ \d+/);
   expect(screen.queryByText(/Đang tính lại số liệu/)).toBeNull();

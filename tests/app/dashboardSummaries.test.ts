@@ -1,15 +1,12 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
-import {
-  deleteRecords,
-  membersOfHouseholds,
-  putRecords,
-  visitsOfHouseholds,
-} from '../../src/app/db/recordChunks';
-import { writeAll } from '../../src/app/db/mutate';
+import { deleteRecords, putRecords } from '../../src/app/db/recordChunks';
+import { membersOfHouseholds, visitsOfHouseholds } from '../../src/app/db/recordTables';
+import { catchUp, viewData, writeAll } from '../../src/app/db';
 import { chunksOf } from '../../src/app/db/recordChunks';
-import { VERSIONS, type EntityRow } from '../../src/app/db/schema';
+import type { EntityRow } from '../../src/app/db/rows';
+import { VERSIONS } from '../../src/app/db/versions';
 import { encode, HOUSEHOLD_BUCKETS, MENTOR_BUCKETS } from '../../src/app/db/summaryBuckets';
 import {
   INCREMENTAL_MAX,
@@ -20,7 +17,6 @@ import {
 import { applyPullPage } from '../../src/app/db/pullStore';
 import { dashboardFigures, type DashboardFigures } from '../../src/app/features/dashboard/figures';
 import { figuresNow } from '../../src/app/features/dashboard/snapshot';
-import { loadViewData } from '../../src/app/features/dashboard/useViewData';
 import { generateCommune } from '../../src/domain/generate';
 import { summarizeAll } from '../../src/domain/householdSummary';
 import type { Scope } from '../../src/domain/reportScope';
@@ -28,7 +24,7 @@ import type { Scope } from '../../src/domain/reportScope';
 /**
  * The dashboard adds up per-household summaries (app/db/summaries.ts) kept current by marking
  * households on every write (summaryDirty.ts). Whatever the write path, its figures must equal
- * those computed from every row (dashboardFigures over loadViewData).
+ * those computed from every row (dashboardFigures over viewData).
  */
 const TODAY = '2027-06-15';
 const small = generateCommune(5, { villages: 3, households: 60, people: 240, visits: 300 });
@@ -36,10 +32,12 @@ const V = small.villages[0]?.id ?? '';
 const SCOPES: Scope[] = ['commune', { villageIds: [V] }];
 
 async function fromRows(scope: Scope): Promise<DashboardFigures> {
-  return dashboardFigures(await loadViewData(), scope, TODAY);
+  return dashboardFigures(await viewData(), scope, TODAY);
 }
 
+/** The figures once the indexer has done its work after the writes. */
 async function expectCurrent() {
+  await catchUp();
   for (const scope of SCOPES) expect(await figuresNow(scope, TODAY)).toEqual(await fromRows(scope));
 }
 
@@ -87,6 +85,7 @@ describe('the dashboard’s summaries follow every write', () => {
     if (!m) throw new Error('no adult without a smartphone');
     await writeAll([{ entity: 'member', id: m.id, fields: { smartphone: true } }]);
     expect(await pendingMarks()).toEqual([`h:${m.householdId}`]);
+    await catchUp();
     const after = await figuresNow('commune', TODAY);
     expect(smartphones(after)).toBe((smartphones(before) ?? 0) + 1);
     await expectCurrent();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TungNhaDb } from '../../src/app/db/db';
-import { VERSIONS } from '../../src/app/db/schema';
+import { VERSIONS } from '../../src/app/db/versions';
 
 describe('the device database', () => {
   const opened: TungNhaDb[] = [];

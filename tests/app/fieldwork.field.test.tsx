@@ -1,15 +1,14 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
-import { allVisits, membersOfHouseholds, visitsById } from '../../src/app/db/recordChunks';
-import { useDraft } from '../../src/app/db/useDraft';
+import { allVisits, membersOfHouseholds, visitsById } from '../../src/app/db/recordTables';
+import { catchUp, search, useDraft } from '../../src/app/db';
 import {
   createHousehold,
   emptyHouseholdForm,
   updateHousehold,
 } from '../../src/app/features/households/actions';
 import { createMember, emptyMemberForm } from '../../src/app/features/members/actions';
-import { searchField } from '../../src/app/features/search/searchQuery';
 import { emptyVisitForm, logVisit } from '../../src/app/features/visits/actions';
 import { useUi } from '../../src/app/state/ui';
 import { currentVisits } from '../../src/domain/entities';
@@ -45,8 +44,9 @@ describe('field work on the device', () => {
     await createMember(h, member('Trần Thị Hoa'));
     await household('Lê Văn An', 'Xóm Chùa');
 
+    await catchUp(); // the indexer's work after those writes
     const names = async (q: string) => {
-      const r = await searchField(q);
+      const r = await search.query(q);
       return [...r.households.map((x) => x.headName), ...r.members.map((x) => x.name)];
     };
     expect(await names('nguyen van duc')).toEqual(['Nguyễn Văn Đức']);
@@ -58,7 +58,7 @@ describe('field work on the device', () => {
     expect(await names('0912 345')).toEqual(['Nguyễn Văn Đức']);
     expect(await names('ngo 3 thon dong')).toEqual(['Nguyễn Văn Đức']);
     expect(await names('an chua')).toEqual(['Lê Văn An']); // name and address words
-    const hoa = (await searchField('hoa')).members[0];
+    const hoa = (await search.query('hoa')).members[0];
     expect(hoa?.household?.headName).toBe('Nguyễn Văn Đức');
   });
 
@@ -71,8 +71,9 @@ describe('field work on the device', () => {
       { ...emptyHouseholdForm(V1), headName: 'Phạm Thị Lan', address: 'Thôn Đông' },
       V1,
     );
-    expect((await searchField('pham thi mai')).households).toEqual([]);
-    expect((await searchField('pham thi lan')).households).toHaveLength(1);
+    await catchUp();
+    expect((await search.query('pham thi mai')).households).toEqual([]);
+    expect((await search.query('pham thi lan')).households).toHaveLength(1);
   });
 
   it('moves a household with its members to another village in one action', async () => {

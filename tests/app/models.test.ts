@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
-import { membersById } from '../../src/app/db/recordChunks';
+import { asMentorship } from '../../src/app/db/records';
+import { membersById } from '../../src/app/db/recordTables';
 import { createHousehold, emptyHouseholdForm } from '../../src/app/features/households/actions';
 import {
   createMember,
@@ -8,7 +9,6 @@ import {
   updateMember,
 } from '../../src/app/features/members/actions';
 import { createPairing, setPairingStatus } from '../../src/app/features/mentors/actions';
-import { asMentorship } from '../../src/app/features/mentors/rows';
 import {
   createTrader,
   emptyTraderForm,

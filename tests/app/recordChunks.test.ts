@@ -1,20 +1,18 @@
 import Dexie, { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TungNhaDb } from '../../src/app/db/db';
-import { VERSIONS, type EntityRow } from '../../src/app/db/schema';
+import type { EntityRow } from '../../src/app/db/rows';
+import { VERSIONS } from '../../src/app/db/versions';
 import { pendingMarks, updateSummaries } from '../../src/app/db/summaries';
+import { CHUNK_SIZE, deleteRecords, putRecords, recordIds } from '../../src/app/db/recordChunks';
 import {
   allVisits,
-  CHUNK_SIZE,
   countMembers,
   countVisits,
   membersOfHouseholds,
-  deleteRecords,
-  putRecords,
-  recordIds,
   visitsById,
   visitsOfHouseholds,
-} from '../../src/app/db/recordChunks';
+} from '../../src/app/db/recordTables';
 
 const putVisits = (db: TungNhaDb, rows: EntityRow[], isNew?: (id: string) => boolean) =>
   putRecords(db.visitChunks, rows, isNew);

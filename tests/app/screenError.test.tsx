@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
-import { useLiveQuery } from '../../src/app/db/live';
+import { useLive as useLiveQuery } from '../../src/app/db';
 import { usePath } from '../../src/app/platform/router';
 import { ScreenError } from '../../src/app/ui/ScreenError';
 

@@ -1,14 +1,17 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
-import { allMembers, putRecords } from '../../src/app/db/recordChunks';
+import { putRecords } from '../../src/app/db/recordChunks';
+import { allMembers } from '../../src/app/db/recordTables';
 import { writeAll, type Write } from '../../src/app/db/mutate';
-import { VERSIONS, type EntityRow } from '../../src/app/db/schema';
-import { updateSummaries } from '../../src/app/db/summaries';
+import type { EntityRow } from '../../src/app/db/rows';
+import { VERSIONS } from '../../src/app/db/versions';
 import { applyPullPage } from '../../src/app/db/pullStore';
 import { SearchScreen } from '../../src/app/features/search/SearchScreen';
-import { searchField, SEARCH_LIMIT } from '../../src/app/features/search/searchQuery';
+import { catchUp, search, startIndexer } from '../../src/app/db';
+import { SEARCH_LIMIT } from '../../src/app/db/search';
+import { searchField } from '../../src/app/db/search';
 import { generateCommune } from '../../src/domain/generate';
 import { normalizeQuery } from '../../src/domain/normalize';
 import {
@@ -53,7 +56,7 @@ async function fromRows(input: string) {
 
 async function expectSameAsRows(queries: string[]) {
   for (const q of queries) {
-    const r = await searchField(q);
+    const r = await search.query(q);
     expect({
       q,
       households: r.households.map((h) => h.id),
@@ -73,6 +76,12 @@ const QUERIES = [
   '09',
 ];
 
+// The app's indexer, as main.tsx starts it: writes are followed by their search entries.
+let stopIndexer = () => undefined as void;
+beforeAll(() => {
+  stopIndexer = startIndexer();
+});
+afterAll(() => stopIndexer());
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
   await db.households.bulkPut(rows(small.households));
@@ -82,12 +91,13 @@ afterEach(cleanup);
 
 describe('the search follows every write', () => {
   it('finds what a pass over every row finds, after a commune is written at once', async () => {
+    await catchUp();
     await expectSameAsRows(QUERIES);
-    expect((await searchField('nguyen')).members.length).toBeGreaterThan(0);
+    expect((await search.query('nguyen')).members.length).toBeGreaterThan(0);
   });
 
   it('an edit, a deleted member and a pulled page change what it finds', async () => {
-    await updateSummaries();
+    await catchUp();
     const h = small.households[3];
     const m = small.members[7];
     if (!h || !m) throw new Error('no rows');
@@ -95,8 +105,9 @@ describe('the search follows every write', () => {
       { entity: 'household', id: h.id, fields: { headName: 'Phạm Thị Mai' } },
       { entity: 'member', id: m.id, fields: { deleted: true } },
     ]);
-    expect((await searchField('pham thi mai')).households.map((x) => x.id)).toEqual([h.id]);
-    expect((await searchField(m.name)).members.map((x) => x.id)).not.toContain(m.id);
+    await catchUp();
+    expect((await search.query('pham thi mai')).households.map((x) => x.id)).toEqual([h.id]);
+    expect((await search.query(m.name)).members.map((x) => x.id)).not.toContain(m.id);
     const clocks = (data: object) =>
       Object.fromEntries(Object.keys(data).map((k) => [k, '0001000000000:0000:server']));
     const pulled = { householdId: h.id, villageId: V, name: 'Đinh Công Tráng', birthYear: 1990 };
@@ -118,7 +129,8 @@ describe('the search follows every write', () => {
       },
       Date.now(),
     );
-    const found = await searchField('dinh cong trang');
+    await catchUp();
+    const found = await search.query('dinh cong trang');
     expect(found.members.map((x) => [x.id, x.household?.headName])).toEqual([
       ['pulled-member', 'Phạm Thị Mai'],
     ]);
@@ -141,9 +153,10 @@ describe('a device upgraded from version 3', () => {
     const upgraded = new TungNhaDb(name);
     try {
       const first = small.households[0];
-      const r = await searchField(first?.headName ?? '', upgraded);
+      await catchUp(upgraded);
+      const r = await searchField(upgraded, first?.headName ?? '');
       expect(r.households.map((h) => h.id)).toContain(first?.id);
-      expect((await searchField('stale', upgraded)).households).toEqual([]);
+      expect((await searchField(upgraded, 'stale')).households).toEqual([]);
     } finally {
       upgraded.close();
       await upgraded.delete();

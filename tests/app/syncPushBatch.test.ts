@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxRow } from '../../src/app/db/schema';
+import type { OutboxRow } from '../../src/app/db/rows';
 import { fitPushBatch } from '../../src/app/sync/pushBatch';
 
 const op = (seq: number, notes: string): OutboxRow => ({

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
-import { writeAll } from '../../src/app/db/mutate';
+import { catchUp, writeAll } from '../../src/app/db';
 import { DashboardScreen } from '../../src/app/features/dashboard/DashboardScreen';
 import { TargetsScreen } from '../../src/app/features/targets/TargetsScreen';
 import { SESSION_KEY, type Session } from '../../src/app/session/types';
@@ -81,6 +81,7 @@ describe('dashboard', () => {
       adult('m1', 'h1', true),
       adult('m2', 'h1', false),
     ]);
+    await catchUp();
     render(<DashboardScreen />);
     const phones = await screen.findByTestId('indicator-adultsSmartphone');
     expect(phones.textContent).toContain('1 / 2');
@@ -88,6 +89,7 @@ describe('dashboard', () => {
     expect(phones.textContent).toContain('Chưa đạt');
 
     await writeAll([adult('m3', 'h1', true), adult('m4', 'h1', true)]);
+    await catchUp();
     await waitFor(() =>
       expect(screen.getByTestId('indicator-adultsSmartphone').textContent).toContain('3 / 4'),
     );

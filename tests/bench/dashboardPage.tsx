@@ -5,7 +5,7 @@
  *  - opening "/tong-quan" (the kept figures read and rendered);
  *  - recomputing after a data change (one member edited through writeAll): the marked summaries
  *    made again, all summaries read, added up, rendered;
- *  - for reference, once: the old way, every row read (loadViewData) and computed from;
+ *  - for reference, once: the old way, every row read (viewData) and computed from;
  *  - what marking households costs a pulled page: 2,000 members written (as chunks) with and
  *    without the summaryDirty middleware.
  */
@@ -14,7 +14,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { db, TungNhaDb } from '../../src/app/db/db';
 import { writeAll } from '../../src/app/db/mutate';
-import { VERSIONS } from '../../src/app/db/schema';
+import { VERSIONS } from '../../src/app/db/versions';
 import { readSummaries, updateSummaries } from '../../src/app/db/summaries';
 import { forgetParsedBuckets } from '../../src/app/db/summaryBuckets';
 import { DashboardView } from '../../src/app/features/dashboard/DashboardScreen';
@@ -30,10 +30,10 @@ import {
   refreshSnapshot,
   snapshotKey,
 } from '../../src/app/features/dashboard/snapshot';
-import { loadViewData } from '../../src/app/features/dashboard/useViewData';
+import { viewData } from '../../src/app/db';
 import type { Session } from '../../src/app/session/types';
 import { chunksOf } from '../../src/app/db/recordChunks';
-import type { EntityRow } from '../../src/app/db/schema';
+import type { EntityRow } from '../../src/app/db/rows';
 import { loadCommune } from './communeDb';
 
 export interface Timings {
@@ -136,7 +136,7 @@ async function run(opts: { seed: number; runs: number }): Promise<DashboardPageR
   const rebuildMs = performance.now() - r0;
 
   const o0 = performance.now();
-  const rows = await loadViewData();
+  const rows = await viewData();
   const o1 = performance.now();
   const fromRows = dashboardFigures(rows, 'commune', TODAY);
   const rowsComputeMs = performance.now() - o1;

@@ -8,7 +8,7 @@ import { normalizeText } from '../../src/domain/normalize';
 import { TungNhaDb } from '../../src/app/db/db';
 import { putRecords } from '../../src/app/db/recordChunks';
 import { updateSummaries } from '../../src/app/db/summaries';
-import { searchField } from '../../src/app/features/search/searchQuery';
+import { searchField } from '../../src/app/db/search';
 
 export interface SearchPageResult {
   rows: { households: number; members: number; visits: number };
@@ -67,11 +67,11 @@ async function run(opts: {
     () => 'khong co ai ten nay',
   ];
   const queries = Array.from({ length: opts.queries }, (_, i) => makers[i % makers.length]!());
-  for (const q of queries.slice(0, 20)) await searchField(q, db); // warm up
+  for (const q of queries.slice(0, 20)) await searchField(db, q); // warm up
   const timesMs: number[] = [];
   for (const q of queries) {
     const s = performance.now();
-    await searchField(q, db);
+    await searchField(db, q);
     timesMs.push(performance.now() - s);
   }
   if (!opts.keep) {

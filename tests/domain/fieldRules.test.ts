@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanNotes, cleanText } from '../../src/domain/cleanText';
-import { invalidField } from '../../src/domain/fieldRules';
 import { generateCommune } from '../../src/domain/generate';
 import type { EntityName, Fields } from '../../src/domain/records';
 import { DEFAULT_SKILLS } from '../../src/domain/skills';
-import { checkName, checkRequiredText, MAX_TEXT } from '../../src/domain/validation';
+import { checkName, checkRequiredText, invalidField, MAX_TEXT } from '../../src/domain/fieldRules';
 import { typedText } from './typedText';
 
 const V = '0190a5c8-0000-7000-8000-000000000001';

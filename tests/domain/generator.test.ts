@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FULL_COMMUNE, generateCommune } from '../../src/domain/generate';
-import { checkPhone } from '../../src/domain/validation';
+import { checkPhone } from '../../src/domain/fieldRules';
 import { isUuid } from '../../src/domain/ids';
 
 describe('the generated commune', () => {

@@ -9,7 +9,7 @@ import {
   validateHousehold,
   validateMember,
   validateVisit,
-} from '../../src/domain/validation';
+} from '../../src/domain/fieldRules';
 
 const YEAR = 2026;
 const NOW = Date.parse('2026-12-04T03:00:00Z');

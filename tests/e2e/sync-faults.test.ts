@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countVisits } from '../../src/app/db/recordChunks';
+import { countVisits } from '../../src/app/db/recordTables';
 import { MAX_PUSH_OPS } from '../../src/protocol/sync';
 import { openPglite } from '../../src/server/store/pglite';
 import { migrate } from '../../src/server/store/migrate';

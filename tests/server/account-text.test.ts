@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginResponseSchema, meSchema } from '../../src/protocol';
-import { seedCommune, TEST_PASSWORD, type SeededCommune } from '../support/accounts';
-import { startTestApp, type TestApp } from '../support/accountsApp';
+import { TEST_PASSWORD, type SeededCommune } from '../support/accounts';
+import { startSeededApp, startTestApp, VOLUNTEER, type TestApp } from '../support/accountsApp';
 import { DATABASE_KINDS } from '../support/stores';
 
-const VOLUNTEER = '0912345678';
 const MARKS = '\u0300'.repeat(99);
 
 type Outcome = { status: number; code: string };
@@ -20,15 +19,14 @@ describe.each(DATABASE_KINDS)('account names are cleaned at the wire on %s', (ki
   let t: TestApp;
   let s: SeededCommune;
   beforeEach(async () => {
-    t = await startTestApp(kind);
-    s = await seedCommune(t.store, {
+    ({ t, s } = await startSeededApp(kind, {
       villages: ['Thon A'],
       users: [
         { username: 'canbo', role: 'officer' },
         { username: 'totruong', role: 'leader', villages: ['Thon A'] },
         { username: VOLUNTEER, role: 'volunteer', villages: ['Thon A'] },
       ],
-    });
+    }));
   });
   afterEach(() => t.close());
 

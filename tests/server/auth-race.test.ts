@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loginResponseSchema, userWithPasswordSchema } from '../../src/protocol';
 import type * as Passwords from '../../src/server/accounts/password';
 import { verifyPassword } from '../../src/server/accounts/password';
-import { seedCommune, TEST_PASSWORD, type SeededCommune } from '../support/accounts';
-import { startTestApp, type TestApp } from '../support/accountsApp';
+import { TEST_PASSWORD, type SeededCommune } from '../support/accounts';
+import { startSeededApp, VOLUNTEER, type TestApp } from '../support/accountsApp';
 import { DATABASE_KINDS } from '../support/stores';
 
 // A gate in the password check: while `hold` > 0, each check (its answer already known) waits
@@ -40,7 +40,6 @@ vi.mock('../../src/server/accounts/password', async (importOriginal) => {
   };
 });
 
-const VOLUNTEER = '0912345678';
 const NEW_PASSWORD = 'mat-khau-moi-123';
 const LOGINS = 10;
 
@@ -48,14 +47,7 @@ describe.each(DATABASE_KINDS)('logins racing a password change on %s', (kind) =>
   let t: TestApp;
   let s: SeededCommune;
   beforeEach(async () => {
-    t = await startTestApp(kind);
-    s = await seedCommune(t.store, {
-      villages: ['Thôn Đông'],
-      users: [
-        { username: 'canbo', role: 'officer' },
-        { username: VOLUNTEER, role: 'volunteer', villages: ['Thôn Đông'] },
-      ],
-    });
+    ({ t, s } = await startSeededApp(kind));
     vi.mocked(verifyPassword).mockClear();
   });
   afterEach(() => t.close());

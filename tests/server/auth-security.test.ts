@@ -6,8 +6,15 @@ import { PER_ACCOUNT, PER_ADDRESS } from '../../src/server/accounts/loginGuard';
 import { burnPasswordTime, verifyPassword } from '../../src/server/accounts/password';
 import type * as Passwords from '../../src/server/accounts/password';
 import { readConfig } from '../../src/server/config';
-import { seedCommune, TEST_PASSWORD, type SeededCommune } from '../support/accounts';
-import { startTestApp, type TestApp } from '../support/accountsApp';
+import { TEST_PASSWORD, type SeededCommune } from '../support/accounts';
+import {
+  LONE_VOLUNTEER,
+  OFFICER_AND_VOLUNTEER,
+  startSeededApp,
+  startTestApp,
+  VOLUNTEER,
+  type TestApp,
+} from '../support/accountsApp';
 import { DATABASE_KINDS } from '../support/stores';
 
 // Counts every password hash the server checks (a right one, a wrong one, or the stand-in checked
@@ -23,7 +30,6 @@ vi.mock('../../src/server/accounts/password', async (importOriginal) => {
 const hashesChecked = () =>
   vi.mocked(verifyPassword).mock.calls.length + vi.mocked(burnPasswordTime).mock.calls.length;
 
-const VOLUNTEER = '0912345678';
 const NOBODY = '0999999999';
 const WRONG = 'sai-mat-khau';
 const MINUTE = 60_000;
@@ -57,15 +63,8 @@ describe.each(DATABASE_KINDS)('login guessing on %s', (kind) => {
   let s: SeededCommune;
   let login: ReturnType<typeof loginAs>;
   beforeEach(async () => {
-    t = await startTestApp(kind);
+    ({ t, s } = await startSeededApp(kind));
     login = loginAs(t);
-    s = await seedCommune(t.store, {
-      villages: ['Thôn Đông'],
-      users: [
-        { username: 'canbo', role: 'officer' },
-        { username: VOLUNTEER, role: 'volunteer', villages: ['Thôn Đông'] },
-      ],
-    });
     vi.mocked(verifyPassword).mockClear();
     vi.mocked(burnPasswordTime).mockClear();
   });
@@ -211,11 +210,10 @@ describe.each(DATABASE_KINDS)('client addresses on %s', (kind) => {
 
   it('believes X-Forwarded-For only from a configured proxy', async () => {
     const log = logLines();
-    t = await startTestApp(kind, { trustProxy: ['127.0.0.1'], logger: log.logger });
-    await seedCommune(t.store, {
-      villages: ['Thôn Đông'],
-      users: [{ username: VOLUNTEER, role: 'volunteer', villages: ['Thôn Đông'] }],
-    });
+    ({ t } = await startSeededApp(kind, LONE_VOLUNTEER, {
+      trustProxy: ['127.0.0.1'],
+      logger: log.logger,
+    }));
     const login = loginAs(t);
     for (let i = 0; i < PER_ADDRESS.burst; i++) await login(WRONG, { from: '203.0.113.5' });
     expect((await login(WRONG, { from: '203.0.113.5' })).code).toBe('login_throttled');
@@ -227,11 +225,7 @@ describe.each(DATABASE_KINDS)('client addresses on %s', (kind) => {
   });
 
   it('ignores X-Forwarded-For from an address that is not a configured proxy', async () => {
-    t = await startTestApp(kind, { trustProxy: ['10.9.9.9'] });
-    await seedCommune(t.store, {
-      villages: ['Thôn Đông'],
-      users: [{ username: VOLUNTEER, role: 'volunteer', villages: ['Thôn Đông'] }],
-    });
+    ({ t } = await startSeededApp(kind, LONE_VOLUNTEER, { trustProxy: ['10.9.9.9'] }));
     const login = loginAs(t);
     for (let i = 0; i < PER_ADDRESS.burst; i++) await login(WRONG, { from: `203.0.113.${i}` });
     // Every try came from 127.0.0.1, whatever the header said.
@@ -268,8 +262,7 @@ describe.each(DATABASE_KINDS)("a leader and another leader's volunteer on %s", (
   let t: TestApp;
   let s: SeededCommune;
   beforeEach(async () => {
-    t = await startTestApp(kind);
-    s = await seedCommune(t.store, {
+    ({ t, s } = await startSeededApp(kind, {
       villages: ['Thôn Đông', 'Thôn Tây'],
       users: [
         { username: 'canbo', role: 'officer' },
@@ -283,7 +276,7 @@ describe.each(DATABASE_KINDS)("a leader and another leader's volunteer on %s", (
         },
         { username: '0911111111', role: 'volunteer', villages: ['Thôn Đông'] },
       ],
-    });
+    }));
   });
   afterEach(() => t.close());
 
@@ -348,15 +341,13 @@ describe.each(DATABASE_KINDS)('sessions that end on %s', (kind) => {
   let t: TestApp;
   let s: SeededCommune;
   beforeEach(async () => {
-    t = await startTestApp(kind);
-    s = await seedCommune(t.store, {
-      villages: ['Thôn Đông'],
+    ({ t, s } = await startSeededApp(kind, {
+      villages: OFFICER_AND_VOLUNTEER.villages,
       users: [
-        { username: 'canbo', role: 'officer' },
-        { username: VOLUNTEER, role: 'volunteer', villages: ['Thôn Đông'] },
+        ...OFFICER_AND_VOLUNTEER.users,
         { username: '0933333333', role: 'volunteer', villages: ['Thôn Đông'] },
       ],
-    });
+    }));
   });
   afterEach(() => t.close());
 
@@ -432,11 +423,7 @@ describe.each(DATABASE_KINDS)('sessions that end on %s', (kind) => {
 
   it('takes the idle time from the configuration', async () => {
     await t.close();
-    t = await startTestApp(kind, { sessionIdleMs: 7 * DAY });
-    await seedCommune(t.store, {
-      villages: ['Thôn Đông'],
-      users: [{ username: VOLUNTEER, role: 'volunteer', villages: ['Thôn Đông'] }],
-    });
+    ({ t } = await startSeededApp(kind, LONE_VOLUNTEER, { sessionIdleMs: 7 * DAY }));
     const token = await phone();
     t.clock.now += 7 * DAY - MINUTE;
     expect(await me(token)).toBe('ok');

@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_WIRE_FIELDS } from '../../src/protocol/sync';
 import { SMALL_BODY_LIMIT } from '../../src/server/routes/villages';
-import { seedCommune, TEST_PASSWORD, type SeededCommune } from '../support/accounts';
-import { startTestApp, type TestApp } from '../support/accountsApp';
+import { TEST_PASSWORD, type SeededCommune } from '../support/accounts';
+import { startSeededApp, VOLUNTEER, type TestApp } from '../support/accountsApp';
 import { DATABASE_KINDS } from '../support/stores';
-
-const VOLUNTEER = '0912345678';
 
 /** An object of `n` keys: 200,000 of them make about 2.3 MB of JSON. */
 function wide(n: number): Record<string, string> {
@@ -22,14 +20,7 @@ describe.each(DATABASE_KINDS)('body limits on %s', (kind) => {
   let t: TestApp;
   let s: SeededCommune;
   beforeEach(async () => {
-    t = await startTestApp(kind);
-    s = await seedCommune(t.store, {
-      villages: ['Thôn Đông'],
-      users: [
-        { username: 'canbo', role: 'officer' },
-        { username: VOLUNTEER, role: 'volunteer', villages: ['Thôn Đông'] },
-      ],
-    });
+    ({ t, s } = await startSeededApp(kind));
   });
   afterEach(() => t.close());
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { metaValue, SYNC_KEYS, type RejectedOp } from '../../src/app/db/syncStore';
-import { countMembers, membersById, visitsById } from '../../src/app/db/recordChunks';
+import { countMembers, membersById, visitsById } from '../../src/app/db/recordTables';
 import { createApp } from '../../src/server/app';
 import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/store';

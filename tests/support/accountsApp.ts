@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { createApp, type AppDeps } from '../../src/server/app';
 import { migrate } from '../../src/server/store/migrate';
 import type { DatabaseKind, Store } from '../../src/server/store/store';
+import { seedCommune, type SeededCommune, type SeedUser } from './accounts';
 import { createTestDatabase } from './stores';
 
 /** A migrated test database and the HTTP app on it, with a clock the test can move. */
@@ -46,4 +47,34 @@ export async function startTestApp(
       await db.drop();
     },
   };
+}
+
+/** The volunteer the account tests log in as. */
+export const VOLUNTEER = '0912345678';
+
+/** What seedCommune is given: villages by name, and users. */
+export type CommuneSeed = Parameters<typeof seedCommune>[1];
+
+/** One village and its volunteer. */
+export const LONE_VOLUNTEER: CommuneSeed = {
+  villages: ['Thôn Đông'],
+  users: [{ username: VOLUNTEER, role: 'volunteer', villages: ['Thôn Đông'] }],
+};
+
+const OFFICER: SeedUser = { username: 'canbo', role: 'officer' };
+
+/** One village, the commune officer (`canbo`) and the volunteer: most account tests start here. */
+export const OFFICER_AND_VOLUNTEER: CommuneSeed = {
+  villages: LONE_VOLUNTEER.villages,
+  users: [OFFICER, ...LONE_VOLUNTEER.users],
+};
+
+/** A test app (startTestApp) with a commune seeded in it (seedCommune). */
+export async function startSeededApp(
+  kind: DatabaseKind,
+  seed: CommuneSeed = OFFICER_AND_VOLUNTEER,
+  deps?: Parameters<typeof startTestApp>[1],
+): Promise<{ t: TestApp; s: SeededCommune }> {
+  const t = await startTestApp(kind, deps);
+  return { t, s: await seedCommune(t.store, seed) };
 }

@@ -7,8 +7,8 @@ import type {
   OutboxRow,
   SummaryBucketRow,
   ChunkRow,
-} from './schema';
-import { VERSIONS } from './schema';
+} from './rows';
+import { VERSIONS } from './versions';
 import type { EntityTable } from './tables';
 import { coarseChangesMiddleware } from './coarseChanges';
 import { summaryDirtyMiddleware } from './summaryDirty';

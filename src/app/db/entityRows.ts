@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { SYNC_ENTITIES, type EntityName } from '../../domain/records';
 import type { TungNhaDb } from './db';
-import type { EntityRow } from './schema';
+import type { EntityRow } from './rows';
 import { ROW_TABLE } from './tables';
 import {
   allRecords,

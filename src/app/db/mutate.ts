@@ -4,7 +4,7 @@ import { compactClocks, expandClocks } from '../../domain/recordClocks';
 import type { EntityName, Fields, Versioned } from '../../domain/records';
 import { withoutPersonalData } from '../../domain/tombstone';
 import { db as defaultDb, type TungNhaDb } from './db';
-import type { EntityRow } from './schema';
+import type { EntityRow } from './rows';
 import { rethrowStorageError } from './storageFull';
 import { entityRows } from './entityRows';
 import { newId, randomBytes } from './ids';

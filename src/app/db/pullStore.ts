@@ -7,7 +7,7 @@ import type { SyncRecord } from '../../protocol/sync';
 import type { TungNhaDb } from './db';
 import { rowToVersioned, versionedToRow } from './mutate';
 import { entityRows, syncedTables } from './entityRows';
-import type { EntityRow } from './schema';
+import type { EntityRow } from './rows';
 import { foldClock, metaValue, SYNC_KEYS, VILLAGE_FIELD } from './syncStore';
 
 /**
@@ -188,31 +188,38 @@ export async function applyPullPage(
 }
 
 /**
- * Records that left the user's villages leave the device, except those with unsent edits (the
- * push refuses those edits and the row goes then: syncStore.ts) and those the page brings back
- * (moved between two villages the user serves: the departure and the record share a seq).
+ * The ids among `ids` that may leave the device: a row with unsent edits stays until they are
+ * pushed (the push refuses them, and the row goes then: syncStore.ts).
+ */
+async function leavable(db: TungNhaDb): Promise<(ids: string[]) => string[]> {
+  const pending = await pendingIds(db);
+  return (ids) => ids.filter((id) => !pending.has(id));
+}
+
+/**
+ * Records that left the user's villages leave the device, except those with unsent edits and
+ * those the page brings back (moved between two villages the user serves: the departure and the
+ * record share a seq).
  */
 async function dropDeparted(db: TungNhaDb, page: PulledPage) {
-  const pending = await pendingIds(db);
+  const mayLeave = await leavable(db);
   const kept = new Set(page.records.map((r) => `${r.entity}:${r.id}`));
   for (const [entity, gone] of byEntity(page.left ?? [])) {
-    const ids = gone
-      .map((g) => g.id)
-      .filter((id) => !pending.has(id) && !kept.has(`${entity}:${id}`));
+    const ids = mayLeave(gone.map((g) => g.id)).filter((id) => !kept.has(`${entity}:${id}`));
     if (ids.length > 0) await entityRows(db, entity).bulkDelete(ids);
   }
 }
 
 /** Rows of villages the user no longer serves leave the device, except those with unsent edits. */
 async function dropOutOfScope(db: TungNhaDb, scope: string[]) {
-  const pending = new Set((await db.outbox.toArray()).map((o) => o.id));
+  const mayLeave = await leavable(db);
   for (const entity of SYNC_ENTITIES) {
     if (COMMUNE_WIDE.has(entity)) continue;
     const rows = entityRows(db, entity);
-    const gone = (await rows.all()).filter((row) => {
+    const outside = (await rows.all()).filter((row) => {
       const v = row[VILLAGE_FIELD];
-      return typeof v === 'string' && !scope.includes(v) && !pending.has(row.id);
+      return typeof v === 'string' && !scope.includes(v);
     });
-    await rows.bulkDelete(gone.map((row) => row.id));
+    await rows.bulkDelete(mayLeave(outside.map((row) => row.id)));
   }
 }

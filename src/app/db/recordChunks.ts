@@ -1,7 +1,6 @@
 import type { Table } from 'dexie';
-import type { TungNhaDb } from './db';
 import { newId } from './ids';
-import type { ChunkRow, EntityRow } from './schema';
+import type { ChunkRow, EntityRow } from './rows';
 
 /**
  * Members and visits, the bulk of a commune (80,000 and 100,000 of its 200,000 records), are kept
@@ -141,15 +140,3 @@ export async function putRecords(
 export async function deleteRecords(table: ChunkTable, ids: string[]): Promise<void> {
   if (ids.length > 0) await rewrite(table, new Map(), new Set(ids));
 }
-
-// The app's names for its two chunked tables.
-export const visitsOfHouseholds = (db: TungNhaDb, ids: readonly string[]) =>
-  recordsOfHouseholds(db.visitChunks, ids);
-export const visitsById = (db: TungNhaDb, ids: string[]) => recordsById(db.visitChunks, ids);
-export const allVisits = (db: TungNhaDb) => allRecords(db.visitChunks);
-export const countVisits = (db: TungNhaDb) => countRecords(db.visitChunks);
-export const membersOfHouseholds = (db: TungNhaDb, ids: readonly string[]) =>
-  recordsOfHouseholds(db.memberChunks, ids);
-export const membersById = (db: TungNhaDb, ids: string[]) => recordsById(db.memberChunks, ids);
-export const allMembers = (db: TungNhaDb) => allRecords(db.memberChunks);
-export const countMembers = (db: TungNhaDb) => countRecords(db.memberChunks);

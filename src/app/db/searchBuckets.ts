@@ -6,9 +6,9 @@ import {
   type SearchList,
 } from '../../domain/searchText';
 import type { TungNhaDb } from './db';
-import type { EntityRow, SummaryBucketRow } from './schema';
+import type { EntityRow, SummaryBucketRow } from './rows';
 import { SEARCH_BUCKETS_FROM, searchBucket } from './summaryBuckets';
-import { onTablesChanged } from './tableChanges';
+import { onChanged } from './changes';
 
 /**
  * The field search's data: for each household, its search entry (head, address, phone) and its
@@ -148,7 +148,7 @@ function cacheOf(db: TungNhaDb): Read {
   let read = readByDb.get(db);
   if (!read) {
     const fresh: Read = { buckets: new Map(), index: null, writes: 0, stop: () => undefined };
-    fresh.stop = onTablesChanged(db, [db.summaryBuckets.name], () => {
+    fresh.stop = onChanged(db, ['index'], () => {
       fresh.index = null;
       fresh.writes++;
     });

@@ -13,17 +13,15 @@ import {
 import type { Table } from 'dexie';
 import { db as defaultDb, type TungNhaDb } from './db';
 export { readSummaries } from './summaryBuckets';
-import type { ChunkRow, EntityRow } from './schema';
+import type { ChunkRow, EntityRow } from './rows';
 import { allSearchBuckets, updateSearchBuckets } from './searchBuckets';
 import { decode, encode, householdBucket, mentorBucket, type Summary } from './summaryBuckets';
 import { ALL_DIRTY } from './summaryDirty';
-import {
-  CHUNK_SIZE,
-  countMembers,
-  countVisits,
-  membersOfHouseholds,
-  visitsOfHouseholds,
-} from './recordChunks';
+import { asFact } from './villageFacts';
+import { INDEX_STAMP_KEY } from './meta';
+import { newId } from './ids';
+import { CHUNK_SIZE } from './recordChunks';
+import { countMembers, countVisits, membersOfHouseholds, visitsOfHouseholds } from './recordTables';
 
 /**
  * The dashboard's per-household and per-mentor summaries (domain/householdSummary.ts), made again
@@ -39,12 +37,6 @@ import {
 export const INCREMENTAL_MAX = 2_000;
 const PAGE = 5_000;
 
-/** Rows as the domain reads them: the server's village when it is known (see useViewData.ts). */
-function fact<T>(row: EntityRow): T {
-  const v = row._village;
-  return (typeof v === 'string' && v !== row.villageId ? { ...row, villageId: v } : row) as T;
-}
-
 export interface RebuildProgress {
   done: number;
   total: number;
@@ -57,6 +49,8 @@ async function readMarks(db: TungNhaDb) {
   for (const r of rows) for (const m of r.marks) marks.add(m);
   return { rows: rows.map((r) => r.id), marks, all: rows.some((r) => r.id === ALL_DIRTY) };
 }
+
+const stampIndex = (db: TungNhaDb) => db.meta.put({ key: INDEX_STAMP_KEY.name, value: newId() });
 
 let running: Promise<void> = Promise.resolve();
 
@@ -84,7 +78,7 @@ async function update(db: TungNhaDb, onProgress: (p: RebuildProgress) => void) {
 /** The marked summaries, made again in ONE transaction with clearing their marks. */
 async function updateMarked(db: TungNhaDb) {
   const tables = [db.households, db.memberChunks, db.visitChunks, db.mentorships];
-  await db.transaction('rw', [...tables, db.summaryBuckets, db.summaryDirty], async () => {
+  await db.transaction('rw', [...tables, db.summaryBuckets, db.summaryDirty, db.meta], async () => {
     const { rows, marks } = await readMarks(db);
     const householdIds = [...marks].filter((k) => k.startsWith('h:')).map((k) => k.slice(2));
     const mentorIds = [...marks].filter((k) => k.startsWith('m:')).map((k) => k.slice(2));
@@ -97,7 +91,7 @@ async function updateMarked(db: TungNhaDb) {
     const built = new Map<string, Summary>();
     const present = homes.flatMap((h) => (h ? [h] : []));
     for (const s of summarizeHouseholds(present, members, visits)) built.set(`h:${s.id}`, s);
-    const byMentor = groupBy(pairings.map(fact<MentorshipFacts>), (p) => p.mentorId);
+    const byMentor = groupBy(pairings.map(asFact<MentorshipFacts>), (p) => p.mentorId);
     for (const [id, list] of byMentor) built.set(`m:${id}`, summarizeMentor(id, list));
     const bucketOf = (mark: string) =>
       mark.startsWith('h:') ? householdBucket(mark.slice(2)) : mentorBucket(mark.slice(2));
@@ -113,6 +107,7 @@ async function updateMarked(db: TungNhaDb) {
     await db.summaryBuckets.bulkPut([...open].map(([id, list]) => encode(id, list.values())));
     await updateSearchBuckets(db, householdIds, homes, members);
     await db.summaryDirty.bulkDelete(rows);
+    await stampIndex(db);
   });
 }
 
@@ -127,9 +122,9 @@ function summarizeHouseholds(
 }
 
 function groupHouseholds(homes: EntityRow[], members: EntityRow[], visits: EntityRow[]) {
-  const membersOf = groupBy(members.map(fact<MemberFacts>), (m) => m.householdId);
-  const visitsOf = groupBy(visits.map(fact<VisitFacts>), (v) => v.householdId);
-  const byId = new Map(homes.map((h) => [h.id, fact<HouseholdFacts>(h)]));
+  const membersOf = groupBy(members.map(asFact<MemberFacts>), (m) => m.householdId);
+  const visitsOf = groupBy(visits.map(asFact<VisitFacts>), (v) => v.householdId);
+  const byId = new Map(homes.map((h) => [h.id, asFact<HouseholdFacts>(h)]));
   return {
     ids: [...new Set([...byId.keys(), ...membersOf.keys(), ...visitsOf.keys()])],
     summarize: (id: string) =>
@@ -226,13 +221,14 @@ async function rebuild(db: TungNhaDb, onProgress: (p: RebuildProgress) => void) 
     seen(Math.floor(page.length * perHousehold));
     await pause();
   }
-  for (const [id, list] of groupBy(pairings.map(fact<MentorshipFacts>), (p) => p.mentorId))
+  for (const [id, list] of groupBy(pairings.map(asFact<MentorshipFacts>), (p) => p.mentorId))
     add(mentorBucket(id), summarizeMentor(id, list));
-  await db.transaction('rw', [db.summaryBuckets, db.summaryDirty], async () => {
+  await db.transaction('rw', [db.summaryBuckets, db.summaryDirty, db.meta], async () => {
     await db.summaryBuckets.clear();
     await db.summaryBuckets.bulkPut([...buckets].map(([id, list]) => encode(id, list)));
     await db.summaryBuckets.bulkPut(allSearchBuckets(homes, members));
     await db.summaryDirty.delete(ALL_DIRTY);
+    await stampIndex(db);
   });
   onProgress({ done: total, total });
 }

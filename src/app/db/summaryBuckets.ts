@@ -1,6 +1,6 @@
 import type { HouseholdSummary, MentorSummary } from '../../domain/householdSummary';
 import { db as defaultDb, type TungNhaDb } from './db';
-import type { SummaryBucketRow } from './schema';
+import type { SummaryBucketRow } from './rows';
 
 /**
  * Storage of the dashboard's summaries: in buckets (by a hash of the id), each one row holding its

@@ -1,12 +1,12 @@
 import { decodeHlc, maxHlc, MAX_DRIFT_MS, type Hlc } from '../../domain/hlc';
 import { mergeVersioned } from '../../domain/merge';
-import { isSyncEntity, type Versioned } from '../../domain/records';
+import { isSyncEntity, type EntityName, type Versioned } from '../../domain/records';
 import { withoutPersonalData } from '../../domain/tombstone';
 import type { OpRejectCode, OpResult } from '../../protocol/sync';
 import type { TungNhaDb } from './db';
 import { rowToVersioned, versionedToRow } from './mutate';
 import { entityRows, syncedTables } from './entityRows';
-import type { OutboxRow } from './schema';
+import type { OutboxRow } from './rows';
 
 /**
  * The device side of sync, in Dexie transactions: take a batch from the outbox and settle it with
@@ -123,61 +123,62 @@ async function deleteFromOutbox(db: TungNhaDb, batch: OutboxRow[], answered: Out
   }
 }
 
+/** What a settled op does to its record on the device. */
+type RowChange = Versioned | 'delete' | 'keep';
+
+/** Loads the op's record, lets `change` decide, and writes or deletes it (nothing if it is gone). */
+async function updateRow(
+  db: TungNhaDb,
+  op: OutboxRow,
+  change: (current: Versioned, entity: EntityName) => RowChange,
+) {
+  if (!isSyncEntity(op.entity)) return;
+  const rows = entityRows(db, op.entity);
+  const current = rowToVersioned(await rows.get(op.id));
+  if (!current) return;
+  const next = change(current, op.entity);
+  if (next === 'delete') await rows.bulkDelete([op.id]);
+  else if (next !== 'keep') await rows.bulkPut([versionedToRow(op.id, next)]);
+}
+
 /**
  * The fields this op still owns on the device take the clock the server stored it under: every
  * field of the record with the op's clock (a write stamps one clock per record; a delete also
  * gave that clock to the fields it cleared, domain/tombstone.ts). A later local edit keeps its own.
  */
-async function restamp(db: TungNhaDb, op: OutboxRow, clock: Hlc) {
-  if (!isSyncEntity(op.entity)) return;
-  const rows = entityRows(db, op.entity);
-  const current = rowToVersioned(await rows.get(op.id));
-  if (!current) return;
-  let owned = false;
-  for (const [field, c] of Object.entries(current.clocks)) {
-    if (c !== op.clock) continue;
-    current.clocks[field] = clock;
-    owned = true;
-  }
-  if (owned) await rows.bulkPut([versionedToRow(op.id, current)]);
-}
+const restamp = (db: TungNhaDb, op: OutboxRow, clock: Hlc) =>
+  updateRow(db, op, (current) => {
+    const owned = Object.keys(current.clocks).filter((f) => current.clocks[f] === op.clock);
+    for (const field of owned) current.clocks[field] = clock;
+    return owned.length > 0 ? current : 'keep';
+  });
 
 /** A write that lost: the server's copy merges in, so the later write wins on the phone too. */
-async function takeServerCopy(db: TungNhaDb, op: OutboxRow, server: Versioned) {
-  if (!isSyncEntity(op.entity)) return;
-  const rows = entityRows(db, op.entity);
-  const current = rowToVersioned(await rows.get(op.id));
-  if (!current) return;
-  const { next, changed } = mergeVersioned(current, server);
-  if (changed.length > 0)
-    await rows.bulkPut([versionedToRow(op.id, withoutPersonalData(op.entity, next))]);
-}
+const takeServerCopy = (db: TungNhaDb, op: OutboxRow, server: Versioned) =>
+  updateRow(db, op, (current, entity) => {
+    const { next, changed } = mergeVersioned(current, server);
+    return changed.length > 0 ? withoutPersonalData(entity, next) : 'keep';
+  });
 
-async function undo(db: TungNhaDb, op: OutboxRow, server: Versioned | null, code: NoticeCode) {
-  if (!isSyncEntity(op.entity)) return;
-  const rows = entityRows(db, op.entity);
-  const current = rowToVersioned(await rows.get(op.id));
-  if (!current) return;
-  // Out of the user's villages, with nothing the user may read: the record leaves the phone.
-  if (code === 'out_of_scope' && server === null) {
-    await rows.bulkDelete([op.id]);
-    return;
-  }
-  const { data, clocks } = current;
-  for (const field of Object.keys(op.fields)) {
-    if (clocks[field] !== op.clock) continue; // a later local edit owns the field now
-    const clock = server?.clocks[field];
-    if (clock !== undefined && server) {
-      data[field] = server.data[field];
-      clocks[field] = clock;
-    } else {
-      delete data[field];
-      delete clocks[field];
+/** A refused op: each field it still owns goes back to the server's copy, or away. */
+const undo = (db: TungNhaDb, op: OutboxRow, server: Versioned | null, code: NoticeCode) =>
+  updateRow(db, op, (current) => {
+    // Out of the user's villages, with nothing the user may read: the record leaves the phone.
+    if (code === 'out_of_scope' && server === null) return 'delete';
+    const { data, clocks } = current;
+    for (const field of Object.keys(op.fields)) {
+      if (clocks[field] !== op.clock) continue; // a later local edit owns the field now
+      const clock = server?.clocks[field];
+      if (clock !== undefined && server) {
+        data[field] = server.data[field];
+        clocks[field] = clock;
+      } else {
+        delete data[field];
+        delete clocks[field];
+      }
     }
-  }
-  if (Object.keys(clocks).length === 0) await rows.bulkDelete([op.id]);
-  else await rows.bulkPut([versionedToRow(op.id, current)]); // the search index is remade on put
-}
+    return Object.keys(clocks).length === 0 ? 'delete' : current;
+  });
 
 export async function markSynced(db: TungNhaDb, nowMs: number) {
   await db.meta.put({ key: SYNC_KEYS.lastSyncAt, value: nowMs });

@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from 'react';
-import type { RoutePath } from '../routes';
 
 /**
  * History-based routing in a few lines: deep links such as /h/<commune>/<code> must open from a
@@ -71,6 +70,14 @@ export function fillPattern(pattern: string, params: Record<string, string>): st
 type HrefArgs<P extends string> = [keyof PathParams<P>] extends [never]
   ? [params?: Record<string, never>]
   : [params: PathParams<P>];
+
+/**
+ * The app's route table registers its paths here (routes.ts: `declare module`), the way TanStack
+ * Router's `Register` does: links are typed by the table without this lower room importing it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by routes.ts
+export interface RouteRegistry {}
+type RoutePath = RouteRegistry extends { paths: infer P extends string } ? P : string;
 
 /**
  * A link to one of the table's screens, by its pattern: href('/ho/:id', { id }). Only patterns of

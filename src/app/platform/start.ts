@@ -1,12 +1,11 @@
 import { useUi } from '../state/ui';
-import { startSync } from '../sync/runtime';
 import { browserConnectivity } from './connectivity';
 import { registerServiceWorker, type ServiceWorkerAdapter } from './serviceWorker';
 import { requestPersistentStorage } from './storage';
 
 let sw: ServiceWorkerAdapter | null = null;
 
-/** Wires the browser adapters to UI state once, at start. */
+/** Wires the browser adapters to UI state once, at start (main.tsx). */
 export function startPlatform() {
   const ui = useUi.getState();
   const syncOnline = () => ui.setOnline(browserConnectivity.isOnline());
@@ -17,8 +16,6 @@ export function startPlatform() {
   sw?.onUpdateAvailable(() => useUi.getState().setUpdateAvailable());
 
   void requestPersistentStorage().then((s) => ui.setStorage(s));
-
-  startSync(browserConnectivity);
 }
 
 /** Reloads into the waiting version; callers make sure no form is half-filled first. */

@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { loginResponseSchema, meSchema, okSchema, type LoginResponse } from '../../protocol';
 import { apiRequest, configureApi, type ApiFailure } from '../api/client';
-import { db } from '../db/db';
+import { entry, meta } from '../db';
 import { href, navigate } from '../platform/router';
 import {
   endSessionKeepingData,
   hasFieldData,
-  LOGIN_NOTICE_KEY,
+  LOGIN_NOTICE,
   pendingChanges,
-  PIN_KEY,
-  PREVIOUS_USER_KEY,
+  PREVIOUS_USER,
   previousUser,
   readSession,
   saveSession,
   wipeDevice,
 } from './deviceData';
-import { SESSION_KEY, type Session } from './types';
+import { PIN } from './pin';
+import { SESSION, type Session } from './types';
 
 /** Login, setup, logout, password change and device revocation: what the session screens call. */
 
@@ -39,10 +39,10 @@ function toSession(r: LoginResponse, now: number): Session {
 
 /** Stores a new session, in place of any left by "Quên mã PIN?". */
 async function startSession(r: LoginResponse): Promise<ActionResult> {
-  await db.transaction('rw', db.meta, async () => {
-    await db.meta.bulkDelete([PIN_KEY, LOGIN_NOTICE_KEY, PREVIOUS_USER_KEY]);
-    await db.meta.put({ key: SESSION_KEY, value: toSession(r, Date.now()) });
-  });
+  await meta.replace(
+    [PIN, LOGIN_NOTICE, PREVIOUS_USER],
+    [entry(SESSION, toSession(r, Date.now()))],
+  );
   return { ok: true };
 }
 

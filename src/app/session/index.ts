@@ -1,3 +1,3 @@
 export { useSession } from './useSession';
 export type { Session } from './types';
-export { SESSION_KEY } from './types';
+export { SESSION, SESSION_KEY } from './types';

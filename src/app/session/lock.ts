@@ -1,24 +1,24 @@
-import { db } from '../db/db';
+import { meta, metaKey } from '../db';
 import { useLock } from '../state/lock';
 import { readPin } from './pin';
 
 /** Ten minutes in the background lock the app; the PIN unlocks it. */
 export const LOCK_AFTER_MS = 10 * 60 * 1000;
-const HIDDEN_AT_KEY = 'hiddenAt';
+/** When the app last went to the background (ms). */
+const HIDDEN_AT_KEY = metaKey<number>('hiddenAt', (v) => (typeof v === 'number' ? v : undefined));
 
 export function lockDue(hiddenAt: number | null, now: number): boolean {
   return hiddenAt !== null && now - hiddenAt >= LOCK_AFTER_MS;
 }
 
 async function readHiddenAt(): Promise<number | null> {
-  const v = (await db.meta.get(HIDDEN_AT_KEY))?.value;
-  return typeof v === 'number' ? v : null;
+  return (await meta.get(HIDDEN_AT_KEY)) ?? null;
 }
 
 /** Locks now if the app has been in the background long enough and a PIN is set. */
 export async function checkLock(now: number = Date.now()): Promise<void> {
   if (lockDue(await readHiddenAt(), now) && (await readPin())) useLock.getState().setLocked(true);
-  await db.meta.delete(HIDDEN_AT_KEY);
+  await meta.delete(HIDDEN_AT_KEY);
 }
 
 /**
@@ -27,8 +27,7 @@ export async function checkLock(now: number = Date.now()): Promise<void> {
  */
 export function watchLock(now: () => number = Date.now): () => void {
   const onChange = () => {
-    if (document.visibilityState === 'hidden')
-      void db.meta.put({ key: HIDDEN_AT_KEY, value: now() });
+    if (document.visibilityState === 'hidden') void meta.put(HIDDEN_AT_KEY, now());
     else void checkLock(now());
   };
   document.addEventListener('visibilitychange', onChange);

@@ -1,15 +1,26 @@
-import { db } from '../db/db';
-import { PIN_KEY } from './deviceData';
+import { meta, metaKey } from '../db';
 
 /**
  * The 4–6 digit PIN that unlocks the app: only a salted PBKDF2-SHA-256 hash (WebCrypto) is kept,
- * in db.meta.
+ * in the device's `meta`.
  */
 export interface PinRecord {
   salt: string;
   hash: string;
   iterations: number;
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The PIN's hash as `meta` keeps it: a malformed record reads as no PIN. */
+export const PIN = metaKey<PinRecord>('pin', (v) =>
+  isRecord(v) &&
+  typeof v.salt === 'string' &&
+  typeof v.hash === 'string' &&
+  typeof v.iterations === 'number'
+    ? { salt: v.salt, hash: v.hash, iterations: v.iterations }
+    : undefined,
+);
 
 export const PIN_PATTERN = /^\d{4,6}$/;
 const ITERATIONS = 150_000;
@@ -42,11 +53,11 @@ export async function pinMatches(pin: string, record: PinRecord): Promise<boolea
 }
 
 export async function savePin(pin: string): Promise<void> {
-  await db.meta.put({ key: PIN_KEY, value: await hashPin(pin) });
+  await meta.put(PIN, await hashPin(pin));
 }
 
 export async function readPin(): Promise<PinRecord | null> {
-  return ((await db.meta.get(PIN_KEY))?.value as PinRecord | undefined) ?? null;
+  return (await meta.get(PIN)) ?? null;
 }
 
 export async function checkPin(pin: string): Promise<boolean> {
@@ -56,12 +67,17 @@ export async function checkPin(pin: string): Promise<boolean> {
 
 /** Wrong PINs allowed before the unlock screen makes the user wait (a lost phone resists guessing). */
 export const PIN_FREE_ATTEMPTS = 5;
-const PIN_FAILURES_KEY = 'pinFailures';
 
 interface PinFailures {
   count: number;
   lockedUntil: number;
 }
+
+const PIN_FAILURES_KEY = metaKey<PinFailures>('pinFailures', (v) =>
+  isRecord(v) && typeof v.count === 'number' && typeof v.lockedUntil === 'number'
+    ? { count: v.count, lockedUntil: v.lockedUntil }
+    : undefined,
+);
 
 export type PinCheck = { ok: true } | { ok: false; wait: number; attemptsLeft: number };
 
@@ -71,20 +87,17 @@ export type PinCheck = { ok: true } | { ok: false; wait: number; attemptsLeft: n
  * unsynced work stays; "Quên mã PIN?" (an online login) is the way out.
  */
 export async function checkPinLimited(pin: string, now: number): Promise<PinCheck> {
-  const stored = (await db.meta.get(PIN_FAILURES_KEY))?.value as PinFailures | undefined;
+  const stored = await meta.get(PIN_FAILURES_KEY);
   const failures = stored ?? { count: 0, lockedUntil: 0 };
   if (failures.lockedUntil > now)
     return { ok: false, wait: failures.lockedUntil - now, attemptsLeft: 0 };
   if (await checkPin(pin)) {
-    await db.meta.delete(PIN_FAILURES_KEY);
+    await meta.delete(PIN_FAILURES_KEY);
     return { ok: true };
   }
   const count = failures.count + 1;
   const over = count - PIN_FREE_ATTEMPTS;
   const wait = over > 0 ? Math.min(30_000 * 2 ** (over - 1), 60 * 60_000) : 0;
-  await db.meta.put({
-    key: PIN_FAILURES_KEY,
-    value: { count, lockedUntil: now + wait } satisfies PinFailures,
-  });
+  await meta.put(PIN_FAILURES_KEY, { count, lockedUntil: now + wait });
   return { ok: false, wait, attemptsLeft: Math.max(0, PIN_FREE_ATTEMPTS - count) };
 }

@@ -1,4 +1,5 @@
 import type { Role } from '../../protocol/roles';
+import { metaKey } from '../db';
 
 /** The logged-in user of this device, kept in Dexie `meta` under the key "session". */
 export interface Session {
@@ -17,4 +18,9 @@ export interface Session {
   refreshedAt: number;
 }
 
+/** The session's name in `meta`, for a test or a tool that reads the table itself. */
 export const SESSION_KEY = 'session';
+/** The session as `meta` keeps it (session/deviceData.ts reads and writes it). */
+export const SESSION = metaKey<Session>(SESSION_KEY, (v) =>
+  typeof v === 'object' && v !== null ? (v as Session) : undefined,
+);

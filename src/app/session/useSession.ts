@@ -1,11 +1,7 @@
-import { db } from '../db/db';
-import { useLiveQuery } from '../db/live';
-import { SESSION_KEY, type Session } from './types';
+import { meta, useLive } from '../db';
+import { SESSION, type Session } from './types';
 
-/** The logged-in session, live from db.meta: undefined while loading, null when logged out. */
+/** The logged-in session, live from the device's values: undefined while loading, null when logged out. */
 export function useSession(): Session | null | undefined {
-  return useLiveQuery(
-    async () => ((await db.meta.get(SESSION_KEY))?.value as Session | undefined) ?? null,
-    [],
-  );
+  return useLive(async () => (await meta.get(SESSION)) ?? null, []);
 }

@@ -1,7 +1,6 @@
 import { MAX_PULL_LIMIT } from '../../protocol/sync';
 import type { ApiFailure } from '../api/client';
-import type { TungNhaDb } from '../db/db';
-import { markSynced, type RejectedOp } from '../db/syncStore';
+import { syncStore, type RejectedOp, type TungNhaDb } from '../db';
 import { pullPages } from './pullPages';
 import { pushOutbox } from './pushOutbox';
 import type { SyncTransport } from './transport';
@@ -73,6 +72,6 @@ export async function syncOnce(deps: SyncEngineDeps): Promise<SyncOutcome> {
     onPage: (done, total) => progress({ phase: 'pull', done, total }),
   });
   if (!pull.ok) return { ok: false, failure: failureOf(pull.error) };
-  await markSynced(db, now());
+  await syncStore.markSynced(db, now());
   return { ok: true, pushed, pulled: pull.pulled, rejected };
 }

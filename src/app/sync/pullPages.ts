@@ -1,7 +1,5 @@
 import type { ApiFailure } from '../api/client';
-import type { TungNhaDb } from '../db/db';
-import { applyPullPage, freshPull, FreshPullConflict, type FreshPull } from '../db/pullStore';
-import { metaValue, SYNC_KEYS } from '../db/syncStore';
+import { pullStore, syncStore, type TungNhaDb } from '../db';
 import type { SyncTransport } from './transport';
 
 export interface PullOptions {
@@ -29,14 +27,14 @@ export async function pullPages(
   transport: SyncTransport,
   opts: PullOptions,
 ): Promise<PullOutcome> {
-  const start = await metaValue<string>(db, SYNC_KEYS.cursor);
-  const fresh = start === undefined ? await freshPull(db) : undefined;
+  const start = await syncStore.metaValue<string>(db, syncStore.SYNC_KEYS.cursor);
+  const fresh = start === undefined ? await pullStore.freshPull(db) : undefined;
   const run = { pulled: 0 };
   try {
     return await pullFrom(db, transport, opts, start, fresh, run);
   } catch (err) {
-    if (!(err instanceof FreshPullConflict)) throw err;
-    const stored = await metaValue<string>(db, SYNC_KEYS.cursor);
+    if (!(err instanceof pullStore.FreshPullConflict)) throw err;
+    const stored = await syncStore.metaValue<string>(db, syncStore.SYNC_KEYS.cursor);
     return pullFrom(db, transport, opts, stored, undefined, run);
   }
 }
@@ -47,7 +45,7 @@ async function pullFrom(
   transport: SyncTransport,
   opts: PullOptions,
   cursor: string | undefined,
-  fresh: FreshPull | undefined,
+  fresh: pullStore.FreshPull | undefined,
   run: { pulled: number },
 ): Promise<PullOutcome> {
   let total: number | null = null;
@@ -74,7 +72,7 @@ async function pullFrom(
       total = run.pulled + page.remaining + page.records.length;
     // Its cursor is known already: the next page downloads while this one is written.
     if (page.hasMore) next = transport.pull(page.cursor, opts.limit, false);
-    const done = applyPullPage(db, page, opts.now(), { fresh, follows });
+    const done = pullStore.applyPullPage(db, page, opts.now(), { fresh, follows });
     done.catch(() => undefined); // its failure is met where it is awaited
     follows = page.cursor;
     try {

@@ -1,4 +1,4 @@
-import type { OutboxRow } from '../db/schema';
+import type { OutboxRow } from '../db';
 
 /**
  * The ops of one push request: the oldest ones, up to MAX_PUSH_OPS, and no more than the request

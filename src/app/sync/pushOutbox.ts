@@ -1,7 +1,6 @@
 import { MAX_PUSH_OPS } from '../../protocol/sync';
 import type { ApiFailure } from '../api/client';
-import type { TungNhaDb } from '../db/db';
-import { outboxBatch, settlePush, type RejectedOp } from '../db/syncStore';
+import { syncStore, type RejectedOp, type TungNhaDb } from '../db';
 import { fitPushBatch } from './pushBatch';
 import type { SyncTransport } from './transport';
 
@@ -23,7 +22,8 @@ export async function pushOutbox(
   let pushed = 0;
   const rejected: RejectedOp[] = [];
   let settling: Promise<RejectedOp[]> = Promise.resolve([]);
-  const take = (after?: number) => outboxBatch(db, MAX_PUSH_OPS, after).then(fitPushBatch);
+  const take = (after?: number) =>
+    syncStore.outboxBatch(db, MAX_PUSH_OPS, after).then(fitPushBatch);
   let batch = await take();
   while (batch.length > 0) {
     onBatch(pushed);
@@ -36,7 +36,7 @@ export async function pushOutbox(
     if (!res.ok) return { ok: false, error: res.error };
     // Read the next batch before settling this one: the read would otherwise wait for the settle.
     const next = await take(batch.at(-1)?.seq);
-    settling = settlePush(db, batch, res.value.results, res.value.serverClock, now());
+    settling = syncStore.settlePush(db, batch, res.value.results, res.value.serverClock, now());
     pushed += batch.length;
     batch = next;
   }

@@ -1,7 +1,7 @@
 import { configureApi } from '../api/client';
-import { db } from '../db/db';
+import { deviceDb, holdIndexer } from '../db';
 import { browserConnectivity, type Connectivity } from '../platform/connectivity';
-import { SESSION_KEY } from '../session/types';
+import { readSession } from '../session/deviceData';
 import { useSyncState } from '../state/sync';
 import { syncOnce } from './engine';
 import { createSyncScheduler, type SyncScheduler } from './scheduler';
@@ -32,21 +32,17 @@ export function startSync(connectivity: Connectivity = browserConnectivity) {
       };
     },
     async run() {
-      if (!(await db.meta.get(SESSION_KEY))) return 'stop'; // not logged in yet
+      if (!(await readSession())) return 'stop'; // not logged in yet
       const state = useSyncState.getState();
       state.begin();
+      // Pulled pages leave marks for the indexer (app/db), which catches up once the run ends.
+      const release = holdIndexer();
       const outcome = await syncOnce({
-        db,
+        db: deviceDb,
         transport: httpTransport,
         onProgress: (p) => state.report(p.phase, p.done, p.total),
-      });
+      }).finally(release);
       state.finish(outcome.ok ? null : outcome.failure);
-      if (outcome.ok && outcome.pulled > 0) {
-        // Loaded on demand: the dashboard's code stays out of the first screen's bundle.
-        void import('../features/dashboard/rebuildProgress').then((m) =>
-          m.refreshSummariesInBackground(),
-        );
-      }
       if (outcome.ok) return 'ok';
       return outcome.failure === 'offline' || outcome.failure === 'server' ? 'retry' : 'stop';
     },

@@ -1,9 +1,12 @@
 import { useUi } from '../state/ui';
 import { href, navigate } from '../platform/router';
-import { SyncBadge } from '../features/sync/SyncBadge';
+import type { ReactNode } from 'react';
 
-/** The top bar: app name and a connectivity badge a volunteer reads at a glance. */
-export function StatusBar() {
+/**
+ * The top bar: app name, the badges the app puts in it (`children`: the sync badge, from App.tsx)
+ * and a connectivity badge a volunteer reads at a glance.
+ */
+export function StatusBar({ children }: { children?: ReactNode }) {
   const online = useUi((s) => s.online);
   return (
     <header className="topbar">
@@ -17,7 +20,7 @@ export function StatusBar() {
       >
         Từng Nhà
       </a>
-      <SyncBadge />
+      {children}
       <span
         className={online ? 'badge badge-online' : 'badge badge-offline'}
         role="status"

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { onStorageFull } from '../db/storageFull';
+import { onStorageFull } from '../db';
 
 /** Shown when a save failed because the phone's storage is full; what was saved before stays. */
 export function StorageFullAlert() {

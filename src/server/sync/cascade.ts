@@ -1,9 +1,15 @@
 import type { Hlc } from '../../domain/hlc';
 import { applyWrite } from '../../domain/merge';
-import type { EntityName, Fields, Versioned } from '../../domain/records';
+import type { Fields, Versioned } from '../../domain/records';
 import { withoutPersonalData } from '../../domain/tombstone';
 import type { Sql } from '../store/store';
-import { loadRecords, saveRecords, type StoredRecord } from './recordsRepo';
+import {
+  RECORD_COLUMNS,
+  saveRecords,
+  toRecord,
+  type RecordRow,
+  type StoredRecord,
+} from './recordsRepo';
 
 /**
  * A record that leaves a village leaves a departure in that village's change stream, at the seq
@@ -125,25 +131,21 @@ export async function cascadeHouseholdDelete(
   clock: Hlc,
   seq: number,
 ): Promise<{ seq: number; erased: string[] }> {
-  const dependants = await tx.query<{ entity: EntityName; id: string }>(
-    `SELECT entity, id::text AS id FROM records
-      WHERE commune_code = $1 AND data ->> 'householdId' = $2
-        AND entity IN ('member', 'trader', 'visit')`,
+  // Its members, traders and visits, and the pairings of its members: read once.
+  const rows = await tx.query<RecordRow>(
+    `WITH dependants AS (
+       SELECT entity, id, village_id, data, clocks FROM records
+        WHERE commune_code = $1 AND data ->> 'householdId' = $2
+          AND entity IN ('member', 'trader', 'visit'))
+     SELECT ${RECORD_COLUMNS} FROM dependants r
+     UNION ALL
+     SELECT ${RECORD_COLUMNS} FROM records r
+      WHERE r.commune_code = $1 AND r.entity = 'mentorship'
+        AND r.data ->> 'menteeId' IN (SELECT id::text FROM dependants WHERE entity = 'member')`,
     [commune, householdId],
   );
-  const members = dependants.filter((d) => d.entity === 'member').map((d) => d.id);
-  const pairings =
-    members.length === 0
-      ? []
-      : await tx.query<{ entity: EntityName; id: string }>(
-          `SELECT entity, id::text AS id FROM records
-            WHERE commune_code = $1 AND entity = 'mentorship'
-              AND data ->> 'menteeId' = ANY($2::text[])`,
-          [commune, members],
-        );
-  const current = await loadRecords(tx, commune, [...dependants, ...pairings]);
   const changed: (StoredRecord & { seq: number })[] = [];
-  for (const rec of current.values()) {
+  for (const rec of rows.map(toRecord)) {
     const erase: Fields =
       rec.entity === 'visit'
         ? Object.fromEntries(VISIT_FREE_TEXT.filter((k) => k in rec.data).map((k) => [k, '']))

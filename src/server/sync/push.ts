@@ -5,18 +5,13 @@ import { compactClocks } from '../../domain/recordClocks';
 import { appendOnlyDecision, checkOp } from '../../domain/opCheck';
 import type { EntityName } from '../../domain/records';
 import { deriveVillage, writeDecision } from '../../domain/syncScope';
-import { isTombstone, withoutPersonalData } from '../../domain/tombstone';
+import { withoutPersonalData } from '../../domain/tombstone';
 import type { OpResultWire, PushRequest } from '../../protocol/sync';
 import type { AuthContext } from '../auth/context';
 import type { Sql, Store } from '../store/store';
-import {
-  cascadeHouseholdDelete,
-  cascadeHouseholdMove,
-  cascadeMenteeMove,
-  recordDepartures,
-} from './cascade';
+import { afterSave, type AppliedOp } from './afterSave';
 import type { CommuneClocks } from './communeClocks';
-import { opFingerprint } from './opFingerprint';
+import { knownOps, opFingerprint } from './opFingerprint';
 import { recordKey, saveRecords, type StoredRecord } from './recordsRepo';
 import { authorLookups, loadMentorAccounts, loadWorkingSet } from './workingSet';
 
@@ -28,12 +23,6 @@ export interface PushInput {
   nowMs: number;
   /** The phone's wall clock as it sent the push, if it said. */
   sentAt?: number | undefined;
-}
-
-/** An op id already answered: what it said, and the clock it was stored under. */
-interface Seen {
-  fingerprint: string | null;
-  clock: string | null;
 }
 
 /**
@@ -104,22 +93,19 @@ async function applyBatch(
   };
 
   const dirty = new Set<string>();
-  const applied: { opId: string; fingerprint: string; clock: string; id: string }[] = [];
+  const applied: AppliedOp[] = [];
   const results: OpResultWire[] = [];
   // A refusal never carries what the caller may not read: another village's record stays unsaid.
-  const readable = (rec: StoredRecord | undefined) =>
+  const shown = (rec: StoredRecord | undefined): OpResultWire['current'] =>
     rec !== undefined && (rec.villageId === null || auth.villageIds.includes(rec.villageId))
-      ? rec
+      ? { data: rec.data, ...compactClocks(rec.data, rec.clocks) }
       : undefined;
-  const reject = (op: Op, code: OpResultWire['code'], current?: StoredRecord): OpResultWire => {
-    const shown = readable(current);
-    return {
-      opId: op.opId,
-      status: 'rejected',
-      code,
-      current: shown ? { data: shown.data, ...compactClocks(shown.data, shown.clocks) } : null,
-    };
-  };
+  const reject = (op: Op, code: OpResultWire['code'], current?: StoredRecord): OpResultWire => ({
+    opId: op.opId,
+    status: 'rejected',
+    code,
+    current: shown(current) ?? null,
+  });
 
   for (const { op, check } of checked) {
     const key = recordKey(op.entity, op.id);
@@ -182,14 +168,12 @@ async function applyBatch(
       // A write that lost carries the clock it lost under and the server's copy (the caller's to
       // read: it passed the scope check), so the phone takes the later write even when it had
       // seen it already (a re-stamped clock can land behind what the phone had).
-      const shown = status === 'stale' ? readable(current) : undefined;
+      const server = status === 'stale' ? shown(current) : undefined;
       results.push({
         opId: op.opId,
         status,
         ...(clock !== op.clock ? { clock } : {}),
-        ...(shown
-          ? { current: { data: shown.data, ...compactClocks(shown.data, shown.clocks) } }
-          : {}),
+        ...(server ? { current: server } : {}),
       });
       continue;
     }
@@ -203,75 +187,6 @@ async function applyBatch(
   const toSave = [...dirty].map((k) => ({ ...(state.get(k) as StoredRecord), seq: ++seq }));
   await saveRecords(tx, commune, toSave);
 
-  // A record that left a village is announced there; a household that moved takes its members,
-  // visits and traders (and their mentorships) along.
-  const moved = toSave.flatMap((rec) => {
-    const before = original.get(recordKey(rec.entity, rec.id));
-    return before && before.villageId !== rec.villageId ? [{ rec, from: before.villageId }] : [];
-  });
-  await recordDepartures(
-    tx,
-    commune,
-    moved.map(({ rec, from }) => ({ entity: rec.entity, id: rec.id, from, seq: rec.seq })),
-  );
-  // A deleted household takes its members, traders and their pairings along (cascade.ts).
-  const erased = toSave.filter((r) => isTombstone(r)).map((r) => r.id);
-  for (const rec of toSave) {
-    const before = original.get(recordKey(rec.entity, rec.id));
-    if (rec.entity !== 'household' || !isTombstone(rec) || (before && isTombstone(before)))
-      continue;
-    const cascade = await cascadeHouseholdDelete(
-      tx,
-      commune,
-      rec.id,
-      rec.clocks.deleted as string,
-      seq,
-    );
-    seq = cascade.seq;
-    erased.push(...cascade.erased);
-  }
-  for (const { rec } of moved) {
-    if (rec.entity === 'household')
-      seq = await cascadeHouseholdMove(tx, commune, rec.id, rec.villageId, seq);
-    if (rec.entity === 'member')
-      seq = await cascadeMenteeMove(tx, commune, [rec.id], rec.villageId, seq);
-  }
-
-  await tx.query('UPDATE sync_counters SET seq = $2 WHERE commune_code = $1', [commune, seq]);
-  if (applied.length > 0) {
-    await tx.query(
-      `INSERT INTO applied_ops (commune_code, op_id, status, fingerprint, clock, record_id)
-       SELECT $1, u.id, 'applied', u.fingerprint, u.clock, u.record_id
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[])
-           AS u(id, fingerprint, clock, record_id)
-       ON CONFLICT DO NOTHING`,
-      [
-        commune,
-        applied.map((a) => a.opId),
-        applied.map((a) => a.fingerprint),
-        applied.map((a) => a.clock),
-        applied.map((a) => a.id),
-      ],
-    );
-  }
-  // A digest of what a deleted record's ops said could be guessed back (a phone number has few
-  // values): those digests go with its data. Its ops re-sent stay duplicates.
-  if (erased.length > 0) {
-    await tx.query(
-      `UPDATE applied_ops SET fingerprint = NULL
-        WHERE commune_code = $1 AND record_id = ANY($2::uuid[]) AND fingerprint IS NOT NULL`,
-      [commune, erased],
-    );
-  }
+  await afterSave(tx, commune, { saved: toSave, original, applied, seq });
   return results;
-}
-
-async function knownOps(tx: Sql, commune: string, opIds: string[]): Promise<Map<string, Seen>> {
-  if (opIds.length === 0) return new Map();
-  const rows = await tx.query<{ op_id: string; fingerprint: string | null; clock: string | null }>(
-    `SELECT op_id::text AS op_id, fingerprint, clock FROM applied_ops
-      WHERE commune_code = $1 AND op_id = ANY($2::uuid[])`,
-    [commune, opIds],
-  );
-  return new Map(rows.map((r) => [r.op_id, { fingerprint: r.fingerprint, clock: r.clock }]));
 }

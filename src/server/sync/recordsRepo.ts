@@ -8,7 +8,8 @@ export interface StoredRecord extends Versioned {
   villageId: string | null;
 }
 
-interface Row {
+/** A row of `records` as RECORD_COLUMNS select it from `r`. */
+export interface RecordRow {
   entity: EntityName;
   id: string;
   village_id: string | null;
@@ -16,7 +17,11 @@ interface Row {
   clocks: Record<string, string>;
 }
 
-const toRecord = (r: Row): StoredRecord => ({
+/** The columns of `records r` that make a RecordRow. */
+export const RECORD_COLUMNS =
+  'r.entity, r.id::text AS id, r.village_id::text AS village_id, r.data, r.clocks';
+
+export const toRecord = (r: RecordRow): StoredRecord => ({
   entity: r.entity,
   id: r.id,
   villageId: r.village_id,
@@ -34,8 +39,8 @@ export async function loadRecords(
 ): Promise<Map<string, StoredRecord>> {
   const found = new Map<string, StoredRecord>();
   if (keys.length === 0) return found;
-  const rows = await sql.query<Row>(
-    `SELECT r.entity, r.id::text AS id, r.village_id::text AS village_id, r.data, r.clocks
+  const rows = await sql.query<RecordRow>(
+    `SELECT ${RECORD_COLUMNS}
        FROM records r
        JOIN unnest($2::text[], $3::uuid[]) AS k(entity, id) ON r.entity = k.entity AND r.id = k.id
       WHERE r.commune_code = $1`,

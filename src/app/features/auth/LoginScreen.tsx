@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
+import { meta, useLive } from '../../db';
 import { login } from '../../session/actions';
-import { LOGIN_NOTICE_KEY } from '../../session/deviceData';
+import { LOGIN_NOTICE } from '../../session/deviceData';
 import { deviceLabel, failureMessage } from './messages';
 import { Field, FormError } from './Field';
 
 /** Login: needs the network once per device; afterwards the app works offline. */
 export function LoginScreen() {
-  const notice = useLiveQuery(async () => (await db.meta.get(LOGIN_NOTICE_KEY))?.value, []);
+  const notice = useLive(() => meta.get(LOGIN_NOTICE), []);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');

@@ -1,21 +1,23 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
-import { reportStorageError } from '../../db/storageFull';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { meta, reportStorageError, useLive } from '../../db';
 import { href, navigate, usePath } from '../../platform/router';
 import { needsSetup, refreshSession, wireApi } from '../../session/actions';
-import { PIN_KEY } from '../../session/deviceData';
 import { watchLock } from '../../session/lock';
+import { PIN } from '../../session/pin';
 import { useSession } from '../../session/useSession';
 import { useLock } from '../../state/lock';
-import { AdminScreen } from '../admin/AdminScreen';
 import { LoginScreen } from './LoginScreen';
 import { PasswordScreen } from './PasswordScreen';
 import { PinSetupScreen, UnlockScreen } from './PinScreens';
 import { SessionBar } from './SessionBar';
-import { SetupScreen } from './SetupScreen';
+import { preloadable } from '../../ui/preloadable';
 
 wireApi();
+
+// Screens seldom drawn (once per commune, or by its officers) load when first needed.
+const Admin = preloadable(() => import('../admin/AdminScreen').then((m) => m.AdminScreen));
+const Setup = preloadable(() => import('./SetupScreen').then((m) => m.SetupScreen));
+const opening = <p className="muted">Đang mở…</p>;
 
 /**
  * Nothing of the commune shows without a session: login (/dang-nhap) or first-run setup
@@ -25,7 +27,7 @@ wireApi();
 export function SessionGate({ children }: { children: ReactNode }) {
   const session = useSession();
   const path = usePath();
-  const pin = useLiveQuery(async () => (await db.meta.get(PIN_KEY)) ?? null, []);
+  const pin = useLive(async () => (await meta.get(PIN)) ?? null, []);
   const locked = useLock((s) => s.locked);
   const [setupNeeded, setSetupNeeded] = useState<boolean | null>(null);
   const signedIn = Boolean(session);
@@ -57,17 +59,28 @@ export function SessionGate({ children }: { children: ReactNode }) {
       navigate(href('/'), { replace: true });
   }, [target, path, setupNeeded]);
 
-  if (session === undefined || (session && pin === undefined))
-    return <p className="muted">Đang mở…</p>;
+  if (session === undefined || (session && pin === undefined)) return opening;
   if (session === null)
-    return path === '/thiet-lap' && setupNeeded !== false ? <SetupScreen /> : <LoginScreen />;
+    return path === '/thiet-lap' && setupNeeded !== false ? (
+      <Suspense fallback={opening}>
+        <Setup.Component />
+      </Suspense>
+    ) : (
+      <LoginScreen />
+    );
   if (session.user.mustChangePassword) return <PasswordScreen forced />;
   if (!pin) return <PinSetupScreen />;
   if (locked) return <UnlockScreen />;
   return (
     <>
       <SessionBar session={session} />
-      {path === '/quan-ly' ? <AdminScreen session={session} /> : children}
+      {path === '/quan-ly' ? (
+        <Suspense fallback={opening}>
+          <Admin.Component session={session} />
+        </Suspense>
+      ) : (
+        children
+      )}
     </>
   );
 }

@@ -1,17 +1,13 @@
 import { useEffect } from 'react';
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
+import { meta, useLive } from '../../db';
 import type { Session } from '../../session/types';
 import type { ActivityFigures } from './figures';
-import { NAMES_KEY, refreshVolunteerNames, volunteerName, type NameBook } from './volunteerNames';
+import { NAMES_KEY, refreshVolunteerNames, volunteerName } from './volunteerNames';
 
 /** Visits per volunteer per week over the last four weeks, and the households they reached. */
 export function ActivityTable(props: { activity: ActivityFigures; session: Session }) {
   const { activity, session } = props;
-  const book = useLiveQuery(
-    async () => (await db.meta.get(NAMES_KEY))?.value as NameBook | undefined,
-    [],
-  );
+  const book = useLive(() => meta.get(NAMES_KEY), []);
   useEffect(() => {
     void refreshVolunteerNames(session);
   }, [session]);

@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Day } from '../../../domain/calendar';
-import { useLiveQuery } from '../../db/live';
+import { useLive } from '../../db';
 import { href, navigate } from '../../platform/router';
+import { useIndexing } from '../../state/indexing';
 import type { Session } from '../../session/types';
 import { useSession } from '../../session/useSession';
 import { formatCount } from '../../ui/format';
 import { ActivityTable } from './ActivityTable';
 import type { DashboardFigures } from './figures';
 import { IndicatorBars, VillageTable } from './IndicatorBars';
+import { rebuildLabel } from './labels';
 import { ALL, ScopePicker, scopeFor, scopeLabel, villageNamer } from './scope';
-import { rebuildLabel, useRebuildProgress } from './rebuildProgress';
 import { dataStamp, readSnapshot, refreshSnapshot, snapshotKey } from './snapshot';
 import { TrendChart } from './TrendChart';
 import { todayVn } from './useViewData';
@@ -27,10 +28,10 @@ function Dashboard(props: { session: Session; scopeValue: string; onScope: (v: s
   const today = todayVn();
   const key = snapshotKey(session.user.id, scopeValue);
   const scope = useMemo(() => scopeFor(session, scopeValue), [session, scopeValue]);
-  const snapshot = useLiveQuery(() => readSnapshot(key), [key]);
-  const stamp = useLiveQuery(dataStamp, []);
+  const snapshot = useLive(() => readSnapshot(key), [key]);
+  const stamp = useLive(dataStamp, []);
   const fresh = snapshot && snapshot.stamp === stamp && snapshot.today === today;
-  const progress = useRebuildProgress();
+  const progress = useIndexing((s) => s.progress);
   useEffect(() => {
     if (snapshot === undefined || stamp === undefined || fresh) return;
     void refreshSnapshot(key, scope, today, stamp);
@@ -48,7 +49,7 @@ function Dashboard(props: { session: Session; scopeValue: string; onScope: (v: s
       today={snapshot.today}
       scopeValue={scopeValue}
       onScope={props.onScope}
-      updating={!fresh ? (progress ? rebuildLabel(progress) : true) : false}
+      updating={progress ? rebuildLabel(progress) : !fresh}
     />
   );
 }

@@ -71,7 +71,7 @@ export function trendStart(today: Day): { year: number; month: number } {
 
 /**
  * What the dashboard shows, from the device's data through the domain functions. Plain data, so it
- * can be kept in db.meta and shown at once the next time (see snapshot.ts).
+ * can be kept on the device and shown at once the next time (see snapshot.ts).
  */
 export function dashboardFigures(data: ViewData, scope: Scope, today: Day): DashboardFigures {
   const targets = targetOverrides(data.targets, yearOf(today));

@@ -1,18 +1,15 @@
 import type { Day } from '../../../domain/calendar';
 import type { ViewData } from '../../../domain/reportData';
 import type { Scope } from '../../../domain/reportScope';
-import { db } from '../../db/db';
-import { countMembers, countVisits } from '../../db/recordChunks';
-import { readSummaries, updateSummaries } from '../../db/summaries';
+import { device, meta, metaKey, summaries, targets } from '../../db';
 import { dashboardFiguresOfSummaries, type DashboardFigures } from './figures';
-import { setRebuildProgress } from './rebuildProgress';
 
 /**
- * The dashboard's last figures, kept in db.meta per user and scope, with a stamp of the data they
- * were computed from. Opening the dashboard shows them at once; when the stamp or the day has
+ * The dashboard's last figures, kept on the device per user and scope, with a stamp of the data
+ * they were computed from. Opening the dashboard shows them at once; when the stamp or the day has
  * changed, the figures are recomputed and replace the snapshot. Recomputing does not read the
- * commune's 200,000 rows (seconds on a phone): the summaries of the households whose rows changed
- * are made again (app/db/summaries.ts), then all summaries are added up (figuresNow).
+ * commune's 200,000 rows (seconds on a phone): it adds up the per-household and per-mentor
+ * summaries that app/db's indexer keeps current after each write (figuresNow).
  */
 export interface Snapshot {
   stamp: string;
@@ -20,25 +17,35 @@ export interface Snapshot {
   figures: DashboardFigures;
 }
 
+const isSnapshot = (v: unknown): v is Snapshot =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Snapshot).stamp === 'string' &&
+  typeof (v as Snapshot).today === 'string' &&
+  typeof (v as Snapshot).figures === 'object';
+
+const snapshotEntry = (key: string) =>
+  metaKey<Snapshot>(key, (v) => (isSnapshot(v) ? v : undefined));
+
 export const snapshotKey = (userId: string, scopeValue: string) =>
   `views.dashboard.${userId}.${scopeValue}`;
 
-/** Changes whenever synced data changes: row counts, the device clock, the sync cursor. */
+/**
+ * Changes whenever what the figures are made of changes: the indexer's stamp (new each time it
+ * writes summaries, so figures made before it caught up are made again after), the targets, and
+ * the device's position (its clock and sync cursor).
+ */
 export async function dataStamp(): Promise<string> {
-  const counts = await Promise.all([
-    db.households.count(),
-    countMembers(db),
-    countVisits(db),
-    db.mentorships.count(),
-    db.traders.count(),
-    db.targets.count(),
+  const [index, targetCount, position] = await Promise.all([
+    summaries.stamp(),
+    targets.count(),
+    device.position(),
   ]);
-  const [clock, cursor] = await Promise.all([db.meta.get('clock'), db.meta.get('sync.cursor')]);
-  return JSON.stringify([counts, clock?.value ?? null, cursor?.value ?? null]);
+  return JSON.stringify([index ?? null, targetCount, position]);
 }
 
 export async function readSnapshot(key: string): Promise<Snapshot | null> {
-  return ((await db.meta.get(key))?.value as Snapshot | undefined) ?? null;
+  return (await meta.get(snapshotEntry(key))) ?? null;
 }
 
 const running = new Map<string, Promise<void>>();
@@ -54,27 +61,19 @@ export function refreshSnapshot(
   if (inFlight) return inFlight;
   const run = (async () => {
     const figures = await figuresNow(scope, today);
-    await db.meta.put({ key, value: { stamp, today, figures } satisfies Snapshot });
+    await meta.put(snapshotEntry(key), { stamp, today, figures });
   })().finally(() => running.delete(key));
   running.set(key, run);
   return run;
 }
 
-/** Current figures: summaries brought up to date (telling a rebuild's progress), then added up. */
+/** Current figures: the summaries as the indexer last made them, added up with the targets. */
 export async function figuresNow(scope: Scope, today: Day): Promise<DashboardFigures> {
-  try {
-    await updateSummaries(setRebuildProgress);
-  } finally {
-    setRebuildProgress(null);
-  }
-  const [{ households, mentors }, targets] = await Promise.all([
-    readSummaries(),
-    db.targets.toArray(),
-  ]);
+  const [{ households, mentors }, goals] = await Promise.all([summaries.read(), targets.all()]);
   return dashboardFiguresOfSummaries(
     households,
     mentors,
-    targets as ViewData['targets'],
+    goals as ViewData['targets'],
     scope,
     today,
   );

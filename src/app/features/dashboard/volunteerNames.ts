@@ -1,15 +1,17 @@
 import { userListSchema } from '../../../protocol/accounts';
 import { apiRequest } from '../../api/client';
-import { db } from '../../db/db';
+import { meta, metaKey } from '../../db';
 import type { Session } from '../../session/types';
 
 /**
  * Volunteers' names for the activity table: the device only knows its own user, so a leader or
- * officer fetches GET /api/users when online and keeps the names in db.meta for offline use.
+ * officer fetches GET /api/users when online and keeps the names on the device for offline use.
  */
-export const NAMES_KEY = 'views.volunteerNames';
-
 export type NameBook = Record<string, string>;
+
+export const NAMES_KEY = metaKey<NameBook>('views.volunteerNames', (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as NameBook) : undefined,
+);
 
 export async function refreshVolunteerNames(session: Session): Promise<void> {
   if (session.user.role === 'volunteer') return;
@@ -17,7 +19,7 @@ export async function refreshVolunteerNames(session: Session): Promise<void> {
   if (!res.ok) return;
   const names: NameBook = {};
   for (const u of res.value.users) names[u.id] = u.displayName;
-  await db.meta.put({ key: NAMES_KEY, value: names });
+  await meta.put(NAMES_KEY, names);
 }
 
 export function volunteerName(book: NameBook | undefined, session: Session, id: string): string {

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
-import type { FieldError } from '../../../domain/validation';
-import { ERROR_MESSAGE } from './labels';
 
-/** A labelled text input with its Vietnamese error under it. */
+/** A labelled text input with its Vietnamese error message under it. */
 export function TextField(props: {
   id: string;
   label: string;
   value: string;
   onChange(v: string): void;
-  error?: FieldError | undefined;
+  /** The message shown (the field is then marked invalid). */
+  error?: string | undefined;
   inputMode?: 'text' | 'numeric' | 'tel';
   type?: 'text' | 'date';
   /** The first and last day a date input offers ('YYYY-MM-DD'). */
@@ -42,7 +41,7 @@ export function TextField(props: {
       )}
       {props.error && (
         <p className="field-error" id={errId} role="alert">
-          {ERROR_MESSAGE[props.error]}
+          {props.error}
         </p>
       )}
     </div>
@@ -63,27 +62,33 @@ export function CheckTile(props: { label: string; checked: boolean; onChange(v: 
   );
 }
 
-export function SelectField<T extends string>(props: {
+/** A labelled select: a disabled placeholder, then `options` as [value, label]. */
+export function SelectField(props: {
   id: string;
   label: string;
-  value: T | '';
-  options: Record<T, string>;
-  onChange(v: T): void;
-  error?: FieldError | undefined;
+  value: string;
+  options: readonly (readonly [value: string, label: string])[];
+  onChange(v: string): void;
+  /** The message shown. */
+  error?: string | undefined;
+  placeholder?: string | undefined;
+  /** False: the select is not marked aria-invalid while its message shows. */
+  markInvalid?: boolean | undefined;
 }) {
+  const invalid = Boolean(props.error) && props.markInvalid !== false;
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
       <select
         id={props.id}
         value={props.value}
-        aria-invalid={props.error ? true : undefined}
-        onChange={(e) => props.onChange(e.target.value as T)}
+        aria-invalid={invalid ? true : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
       >
         <option value="" disabled>
-          — Chọn —
+          {props.placeholder ?? '— Chọn —'}
         </option>
-        {(Object.entries(props.options) as [T, string][]).map(([v, l]) => (
+        {props.options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
           </option>
@@ -91,7 +96,7 @@ export function SelectField<T extends string>(props: {
       </select>
       {props.error && (
         <p className="field-error" role="alert">
-          {ERROR_MESSAGE[props.error]}
+          {props.error}
         </p>
       )}
     </div>

@@ -8,7 +8,7 @@ import type {
   VneidLevel,
 } from '../../../domain/entities';
 import type { ReadinessGap, ReadinessLevel } from '../../../domain/readiness';
-import type { FieldError } from '../../../domain/validation';
+import type { FieldError } from '../../../domain/fieldRules';
 
 /** Vietnamese labels of the field-work codes (the codes themselves live in src/domain). */
 export const FLAG_LABEL: Record<PriorityFlag, string> = {

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
-import { isValid } from '../../../domain/validation';
-import { StorageFullError } from '../../db/storageFull';
+import { isValid } from '../../../domain/fieldRules';
+import { StorageFullError } from '../../db';
 
 /**
  * The submit handler every draft-backed form shares: show the field errors, save only when the

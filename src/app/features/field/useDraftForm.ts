@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDraft } from '../../db/useDraft';
+import { useDraft } from '../../db';
 import { submitDraft } from './submitDraft';
 
 /**

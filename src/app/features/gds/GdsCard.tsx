@@ -1,7 +1,6 @@
 import { GDS_REQUIREMENT_LABELS, gdsStatus } from '../../../domain/gdsStatus';
-import { writeAll } from '../../db/mutate';
+import { writeAll, type HouseholdRow, type MemberRow, type VisitRow } from '../../db';
 import { dateTime } from '../../ui/format';
-import type { HouseholdRow, MemberRow, VisitRow } from '../field/rows';
 import { useFieldSession } from '../field/useFieldSession';
 
 /** Who may confirm a household's computed status. */

@@ -1,23 +1,18 @@
 import { GDS_REQUIREMENT_LABELS, gdsStatuses } from '../../../domain/gdsStatus';
 import { isLiveHousehold } from '../../../domain/modelInputs';
-import { useLiveQuery } from '../../db/live';
-import { villageRows } from '../../db/villageRows';
+import { useLive, villages } from '../../db';
 import { href, navigate } from '../../platform/router';
 import { formatCount } from '../../ui/format';
-import { asHousehold, asMember, asVisit } from '../field/rows';
 import { useFieldSession, villageName } from '../field/useFieldSession';
 
 /** "/gia-dinh-so": every household's computed status, those short of it first, with what is missing. */
 export function GdsScreen() {
   const session = useFieldSession();
   const villageIds = (session?.villages ?? []).map((v) => v.id);
-  const data = useLiveQuery(async () => {
-    const rows = await villageRows(villageIds, { visits: true });
-    const households = rows.households.map(asHousehold).filter(isLiveHousehold);
-    return {
-      households,
-      statuses: gdsStatuses(households, rows.members.map(asMember), rows.visits.map(asVisit)),
-    };
+  const data = useLive(async () => {
+    const rows = await villages(villageIds, { visits: true });
+    const households = rows.households.filter(isLiveHousehold);
+    return { households, statuses: gdsStatuses(households, rows.members, rows.visits) };
   }, [villageIds.join(',')]);
   if (!data || !session) return null;
   const rows = data.households

@@ -1,6 +1,4 @@
-import { db } from '../../db/db';
-import { countMembers, countVisits } from '../../db/recordChunks';
-import { useLiveQuery } from '../../db/live';
+import { households, members, useLive, visits } from '../../db';
 import { href, navigate } from '../../platform/router';
 import { formatCount } from '../../ui/format/numbers';
 import { useFieldSession } from '../field/useFieldSession';
@@ -8,15 +6,15 @@ import { useFieldSession } from '../field/useFieldSession';
 /** The big tiles of the home screen: search, add a household, each village, and the counts. */
 export function FieldTiles() {
   const session = useFieldSession();
-  const counts = useLiveQuery(async () => {
+  const counts = useLive(async () => {
     const villages = session?.villages ?? [];
-    const [households, members, visits, perVillage] = await Promise.all([
-      db.households.count(),
-      countMembers(db),
-      countVisits(db),
-      Promise.all(villages.map((v) => db.households.where('villageId').equals(v.id).count())),
+    const [homes, people, calls, perVillage] = await Promise.all([
+      households.count(),
+      members.count(),
+      visits.count(),
+      Promise.all(villages.map((v) => households.countInVillage(v.id))),
     ]);
-    return { households, members, visits, perVillage };
+    return { households: homes, members: people, visits: calls, perVillage };
   }, [session]);
   const tile = (path: string) => () => navigate(path);
   return (

@@ -1,7 +1,5 @@
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
+import { households, useLive } from '../../db';
 import { href, navigate } from '../../platform/router';
-import { asHousehold } from '../field/rows';
 import { useFieldSession } from '../field/useFieldSession';
 import { createHousehold, emptyHouseholdForm, updateHousehold } from './actions';
 import { HouseholdForm } from './HouseholdForm';
@@ -61,9 +59,8 @@ export function NewHouseholdScreen({ villageId }: { villageId?: string }) {
 /** "/ho/:id/sua": edit, or move to another village. */
 export function EditHouseholdScreen({ id }: { id: string }) {
   const session = useFieldSession();
-  const row = useLiveQuery(() => db.households.get(id), [id]);
-  if (!session || !row) return session === null ? <NeedLogin /> : null;
-  const h = asHousehold(row);
+  const h = useLive(() => households.get(id), [id]);
+  if (!session || !h) return session === null ? <NeedLogin /> : null;
   return (
     <section>
       <h1>Sửa hộ: {h.headName}</h1>

@@ -1,8 +1,6 @@
 import { currentVisits, PRIORITY_FLAGS } from '../../../domain/entities';
 import { memberReadiness } from '../../../domain/readiness';
-import { db } from '../../db/db';
-import { membersOfHouseholds, visitsOfHouseholds } from '../../db/recordChunks';
-import { useLiveQuery } from '../../db/live';
+import { households, members as memberStore, useLive, visits as visitStore } from '../../db';
 import { href, navigate } from '../../platform/router';
 import { dateTime, dayLabel, relativeTime } from '../../ui/format';
 import {
@@ -13,7 +11,6 @@ import {
   RELATION_LABEL,
   TASK_LABEL,
 } from '../field/labels';
-import { asHousehold, asMember, asVisit } from '../field/rows';
 import { useFieldSession, villageName } from '../field/useFieldSession';
 import { GdsCard } from '../gds/GdsCard';
 import { MentorBadgeFor } from '../mentors/MentorBadge';
@@ -24,17 +21,17 @@ import { HouseholdCodeLine } from '../qr/HouseholdCodeLine';
 /** "/ho/:id": the household at the doorstep — members and their readiness, visit history. */
 export function HouseholdScreen({ id }: { id: string }) {
   const session = useFieldSession();
-  const data = useLiveQuery(async () => {
-    const row = await db.households.get(id);
-    if (!row) return null;
+  const data = useLive(async () => {
+    const h = await households.get(id);
+    if (!h) return null;
     const [members, visits] = await Promise.all([
-      membersOfHouseholds(db, [id]),
-      visitsOfHouseholds(db, [id]),
+      memberStore.ofHouseholds([id]),
+      visitStore.ofHouseholds([id]),
     ]);
     return {
-      h: asHousehold(row),
-      members: members.map(asMember).filter((m) => !m.deleted),
-      visits: currentVisits(visits.map(asVisit)).sort((a, b) => b.at - a.at),
+      h,
+      members: members.filter((m) => !m.deleted),
+      visits: currentVisits(visits).sort((a, b) => b.at - a.at),
     };
   }, [id]);
   if (data === undefined) return null;

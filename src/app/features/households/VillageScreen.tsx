@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { PRIORITY_FLAGS } from '../../../domain/entities';
 import { READINESS_GAPS, type ReadinessGap } from '../../../domain/readiness';
-import { useLiveQuery } from '../../db/live';
-import { villageRows } from '../../db/villageRows';
+import { useLive, villages } from '../../db';
 import { href, navigate } from '../../platform/router';
 import { dayLabel, relativeTime, today } from '../../ui/format';
 import { CheckTile } from '../field/FormBits';
 import { FLAG_LABEL, GAP_LABEL } from '../field/labels';
-import { asHousehold, asMember, asVisit } from '../field/rows';
 import { useFieldSession, villageName } from '../field/useFieldSession';
 import { applyFilter, villageEntries, type VillageFilter } from './villageList';
 
@@ -18,12 +16,12 @@ export function VillageScreen({ villageId }: { villageId: string }) {
   const session = useFieldSession();
   const [filter, setFilter] = useState<VillageFilter>({ flags: [], gap: '', dueOnly: false });
   const [shown, setShown] = useState(PAGE);
-  const entries = useLiveQuery(async () => {
-    const rows = await villageRows([villageId], { visits: true });
+  const entries = useLive(async () => {
+    const rows = await villages([villageId], { visits: true });
     return villageEntries(
-      rows.households.map(asHousehold).filter((h) => h.status === 'active'),
-      rows.members.map(asMember).filter((m) => !m.deleted),
-      rows.visits.map(asVisit),
+      rows.households.filter((h) => h.status === 'active'),
+      rows.members.filter((m) => !m.deleted),
+      rows.visits,
       new Date().getFullYear(),
       today(),
     );

@@ -1,9 +1,7 @@
 import { cleanText } from '../../../domain/cleanText';
 import { PRIORITY_FLAGS, type PriorityFlag } from '../../../domain/entities';
-import { cleanPhone } from '../../../domain/validation';
-import { db } from '../../db/db';
-import { membersOfHouseholds } from '../../db/recordChunks';
-import { newId, writeAll, type Write } from '../../db/mutate';
+import { cleanPhone } from '../../../domain/fieldRules';
+import { changedFields, members, newId, writeAll, type Write } from '../../db';
 
 export interface HouseholdForm extends Record<PriorityFlag, boolean> {
   villageId: string;
@@ -63,14 +61,11 @@ export async function createHousehold(
 export async function updateHousehold(id: string, f: HouseholdForm, previousVillageId: string) {
   // Only the fields the user changed: per-field merge then keeps another phone's concurrent edit
   // of a different field (writing the whole form would overwrite it with the old value).
-  const current = await db.households.get(id);
-  const fields: Record<string, unknown> = Object.fromEntries(
-    Object.entries(formFields(f)).filter(([k, v]) => (current?.[k] ?? null) !== v),
-  );
+  const fields = await changedFields('household', id, formFields(f));
   const writes: Write[] = [{ entity: 'household', id, fields }];
   if (f.villageId !== previousVillageId) {
     writes[0]!.fields.villageId = f.villageId;
-    for (const m of await membersOfHouseholds(db, [id])) {
+    for (const m of await members.ofHouseholds([id])) {
       writes.push({ entity: 'member', id: m.id, fields: { villageId: f.villageId } });
     }
   }

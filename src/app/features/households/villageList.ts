@@ -1,6 +1,6 @@
 import { currentVisits, type PriorityFlag } from '../../../domain/entities';
 import { householdGaps, type ReadinessGap } from '../../../domain/readiness';
-import type { HouseholdRow, MemberRow, VisitRow } from '../field/rows';
+import type { HouseholdRow, MemberRow, VisitRow } from '../../db';
 
 export interface VillageEntry {
   h: HouseholdRow;

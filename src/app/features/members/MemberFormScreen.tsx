@@ -1,9 +1,6 @@
 import type { Relation } from '../../../domain/entities';
-import { db } from '../../db/db';
-import { membersById, membersOfHouseholds } from '../../db/recordChunks';
-import { useLiveQuery } from '../../db/live';
+import { households, members, useLive } from '../../db';
 import { href, navigate } from '../../platform/router';
-import { asHousehold, asMember } from '../field/rows';
 import { createMember, emptyMemberForm, removeMember, updateMember } from './actions';
 import { MemberForm } from './MemberForm';
 import { useSkills } from './useSkills';
@@ -11,10 +8,10 @@ import { useSkills } from './useSkills';
 /** "/ho/:id/thanh-vien/moi": add a member; the first member defaults to the head. */
 export function NewMemberScreen({ householdId }: { householdId: string }) {
   const skills = useSkills();
-  const data = useLiveQuery(async () => {
-    const h = await db.households.get(householdId);
-    const count = (await membersOfHouseholds(db, [householdId])).length;
-    return h ? { h: asHousehold(h), count } : null;
+  const data = useLive(async () => {
+    const h = await households.get(householdId);
+    const count = (await members.ofHouseholds([householdId])).length;
+    return h ? { h, count } : null;
   }, [householdId]);
   if (!data) return data === null ? <p>Không tìm thấy hộ.</p> : null;
   const relation: Relation | '' = data.count === 0 ? 'head' : '';
@@ -39,9 +36,8 @@ export function NewMemberScreen({ householdId }: { householdId: string }) {
 /** "/thanh-vien/:id/sua" */
 export function EditMemberScreen({ id }: { id: string }) {
   const skills = useSkills();
-  const row = useLiveQuery(async () => (await membersById(db, [id]))[0], [id]);
-  if (!row) return null;
-  const m = asMember(row);
+  const m = useLive(() => members.get(id), [id]);
+  if (!m) return null;
   return (
     <section>
       <h1>Sửa thành viên: {m.name}</h1>

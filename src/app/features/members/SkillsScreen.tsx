@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { cleanText } from '../../../domain/cleanText';
 import { activeSkills, SKILL_SOURCE } from '../../../domain/skills';
-import { checkName } from '../../../domain/validation';
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
+import { checkName } from '../../../domain/fieldRules';
+import { skills as skillStore, useLive } from '../../db';
 import { ERROR_MESSAGE } from '../field/labels';
 import { useFieldSession } from '../field/useFieldSession';
 import { seedDefaultSkills, updateSkill, useSkills } from './useSkills';
@@ -18,7 +17,7 @@ const MAX_SKILL_TITLE = 200;
 export function SkillsScreen() {
   const session = useFieldSession();
   const skills = useSkills();
-  const stored = useLiveQuery(() => db.skills.count(), []);
+  const stored = useLive(() => skillStore.count(), []);
   const officer = session?.user.role === 'officer';
   return (
     <section>

@@ -1,8 +1,6 @@
 import { cleanText } from '../../../domain/cleanText';
 import type { Gender, PlatformStatus, Relation, VneidLevel } from '../../../domain/entities';
-import { db } from '../../db/db';
-import { membersById } from '../../db/recordChunks';
-import { newId, writeAll } from '../../db/mutate';
+import { changedFields, newId, writeAll } from '../../db';
 
 export interface MemberForm {
   name: string;
@@ -92,12 +90,7 @@ export async function createMember(
  * of a different field (a skill ticked elsewhere is not overwritten with the old value).
  */
 export async function updateMember(id: string, f: MemberForm) {
-  const [current] = await membersById(db, [id]);
-  const changed = Object.fromEntries(
-    Object.entries(fields(f)).filter(
-      ([k, v]) => JSON.stringify(current?.[k] ?? null) !== JSON.stringify(v),
-    ),
-  );
+  const changed = await changedFields('member', id, fields(f));
   if (Object.keys(changed).length === 0) return;
   await writeAll([{ entity: 'member', id, fields: changed }]);
 }

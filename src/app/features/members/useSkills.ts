@@ -1,15 +1,13 @@
 import { cleanText } from '../../../domain/cleanText';
 import { DEFAULT_SKILLS, skillRecordId, type SkillRef } from '../../../domain/skills';
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
-import { writeAll } from '../../db/mutate';
+import { skills, useLive, writeAll } from '../../db';
 
 /**
  * The skills framework as the commune keeps it: `skill` records (editable, synced). Until any
  * exist on the device (first run, before the first sync), the shipped default list is shown.
  */
 export function useSkills(): SkillRef[] {
-  const rows = useLiveQuery(() => db.skills.toArray(), []);
+  const rows = useLive(() => skills.all(), []);
   if (!rows || rows.length === 0) return [...DEFAULT_SKILLS];
   return rows.map((r) => ({
     code: String(r.code ?? ''),

@@ -1,7 +1,5 @@
 import { mentorProgress, type MentorshipFacts } from '../../../domain/mentorship';
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
-import { asMentorship } from './rows';
+import { mentorships, useLive } from '../../db';
 
 /** "3/5": a mentor's mentees against the rule of at least five, shown wherever a mentor appears. */
 export function MentorBadge({ label, reached }: { label: string; reached: boolean }) {
@@ -18,11 +16,7 @@ export function MentorBadge({ label, reached }: { label: string; reached: boolea
 
 /** The badge of one mentor, read live; nothing when the person mentors nobody. */
 export function MentorBadgeFor({ mentorId }: { mentorId: string }) {
-  const pairings = useLiveQuery(
-    async () =>
-      (await db.mentorships.where('mentorId').equals(mentorId).toArray()).map(asMentorship),
-    [mentorId],
-  );
+  const pairings = useLive(() => mentorships.ofMentor(mentorId), [mentorId]);
   if (!pairings || !pairings.some((p: MentorshipFacts) => !p.deleted)) return null;
   const p = mentorProgress(mentorId, pairings);
   return (

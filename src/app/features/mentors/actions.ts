@@ -7,11 +7,7 @@ import {
   type MentorshipFacts,
   type MentorshipStatus,
 } from '../../../domain/mentorship';
-import { db } from '../../db/db';
-import { membersById } from '../../db/recordChunks';
-import { newId, writeAll } from '../../db/mutate';
-import { asMember } from '../field/rows';
-import { asMentorship } from './rows';
+import { members, mentorships, newId, writeAll } from '../../db';
 
 export type PairingResult = { ok: true; id: string } | { ok: false; error: MentorshipError };
 
@@ -24,11 +20,11 @@ export async function createPairing(
   menteeId: string,
   today: Day,
 ): Promise<PairingResult> {
-  const [menteeRow, existingRows] = await Promise.all([
-    membersById(db, [menteeId]).then(([m]) => m),
-    db.mentorships.where('menteeId').equals(menteeId).toArray(),
+  const [menteeRow, existing] = await Promise.all([
+    members.get(menteeId),
+    mentorships.ofMentee(menteeId),
   ]);
-  const mentee: MemberFacts | null = menteeRow ? asMember(menteeRow) : null;
+  const mentee: MemberFacts | null = menteeRow ?? null;
   const pairing: MentorshipFacts = {
     id: newId(),
     mentorId: mentor.id,
@@ -39,12 +35,7 @@ export async function createPairing(
     status: 'active',
     skills: [],
   };
-  const check = checkPairing(
-    pairing,
-    existingRows.map(asMentorship),
-    mentee ? [mentee] : [],
-    today,
-  );
+  const check = checkPairing(pairing, existing, mentee ? [mentee] : [], today);
   if (!check.ok) return { ok: false, error: check.error };
   const { id, ...fields } = pairing;
   await writeAll([{ entity: 'mentorship', id, fields }]);
@@ -61,12 +52,11 @@ export async function setPairingStatus(
   today: Day,
 ): Promise<PairingResult> {
   if (status === 'active') {
-    const [menteeRow, others] = await Promise.all([
-      membersById(db, [pairing.menteeId]).then(([m]) => m),
-      db.mentorships.where('menteeId').equals(pairing.menteeId).toArray(),
+    const [mentee, others] = await Promise.all([
+      members.get(pairing.menteeId),
+      mentorships.ofMentee(pairing.menteeId),
     ]);
-    const members = menteeRow ? [asMember(menteeRow)] : [];
-    const check = checkPairing({ ...pairing, status }, others.map(asMentorship), members, today);
+    const check = checkPairing({ ...pairing, status }, others, mentee ? [mentee] : [], today);
     if (!check.ok) return { ok: false, error: check.error };
   }
   await writeAll([{ entity: 'mentorship', id: pairing.id, fields: { status } }]);

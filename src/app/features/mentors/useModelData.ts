@@ -1,13 +1,8 @@
 import type { HouseholdFacts, MemberFacts } from '../../../domain/modelInputs';
 import type { MentorshipFacts } from '../../../domain/mentorship';
 import type { TraderFacts } from '../../../domain/trader4t';
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
-import { villageRows } from '../../db/villageRows';
-import { asHousehold, asMember } from '../field/rows';
+import { mentorships, traders, useLive, villages } from '../../db';
 import { useFieldSession } from '../field/useFieldSession';
-import { asTrader } from '../traders/rows';
-import { asMentorship } from './rows';
 
 export interface ModelData {
   households: HouseholdFacts[];
@@ -21,17 +16,12 @@ export function useModelData(): ModelData | undefined {
   const session = useFieldSession();
   const villageIds = (session?.villages ?? []).map((v) => v.id);
   const key = villageIds.join(',');
-  return useLiveQuery(async () => {
-    const [{ households, members }, mentorships, traders] = await Promise.all([
-      villageRows(villageIds, { visits: false }),
-      db.mentorships.where('villageId').anyOf(villageIds).toArray(),
-      db.traders.where('villageId').anyOf(villageIds).toArray(),
+  return useLive(async () => {
+    const [{ households, members }, pairings, sellers] = await Promise.all([
+      villages(villageIds, { visits: false }),
+      mentorships.inVillages(villageIds),
+      traders.inVillages(villageIds),
     ]);
-    return {
-      households: households.map(asHousehold),
-      members: members.map(asMember),
-      mentorships: mentorships.map(asMentorship),
-      traders: traders.map(asTrader),
-    };
+    return { households, members, mentorships: pairings, traders: sellers };
   }, [key]);
 }

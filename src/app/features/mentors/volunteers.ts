@@ -1,15 +1,16 @@
 import { userListSchema } from '../../../protocol/accounts';
 import { apiRequest } from '../../api/client';
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
+import { meta, metaKey, useLive } from '../../db';
 import type { Session } from '../../session/types';
 
 /**
  * The commune's volunteers (id → name), for naming volunteer mentors and for a leader picking one.
- * Fetched from GET /api/users when online (leaders and officers only) and kept in db.meta, so the
+ * Fetched from GET /api/users when online (leaders and officers only) and kept on the device, so the
  * names stay readable offline. A volunteer's device knows only its own user.
  */
-const KEY = 'models.volunteers';
+const VOLUNTEERS_KEY = metaKey<VolunteerRef[]>('models.volunteers', (v) =>
+  Array.isArray(v) ? (v as VolunteerRef[]) : undefined,
+);
 
 export interface VolunteerRef {
   id: string;
@@ -23,13 +24,11 @@ export async function refreshVolunteers(session: Session): Promise<void> {
   const list: VolunteerRef[] = res.value.users
     .filter((u) => !u.disabled)
     .map((u) => ({ id: u.id, name: u.displayName }));
-  await db.meta.put({ key: KEY, value: list });
+  await meta.put(VOLUNTEERS_KEY, list);
 }
 
 export function useVolunteers(session: Session | null | undefined): VolunteerRef[] {
-  const stored = useLiveQuery(
-    async () => (await db.meta.get(KEY))?.value as VolunteerRef[] | undefined,
-  );
+  const stored = useLive(() => meta.get(VOLUNTEERS_KEY));
   const own = session ? [{ id: session.user.id, name: session.user.displayName }] : [];
   const others = (stored ?? []).filter((v) => v.id !== session?.user.id);
   return [...own, ...others];

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
+import { households as householdStore, useLive } from '../../db';
 import { useSession } from '../../session/useSession';
 import { assignMissingCodes } from './householdCodes';
 import { StickerSheet } from './StickerSheet';
@@ -9,15 +8,12 @@ import { StickerSheet } from './StickerSheet';
 export function StickerSheetScreen({ villageId }: { villageId: string }) {
   const session = useSession();
   const [busy, setBusy] = useState(false);
-  const households = useLiveQuery(
-    () => db.households.where('villageId').equals(villageId).toArray(),
-    [villageId],
-  );
+  const households = useLive(() => householdStore.inVillages([villageId]), [villageId]);
   const village = session?.villages.find((v) => v.id === villageId);
   if (!session || !households) return <p className="muted">Đang tải…</p>;
   const live = households
     .filter((h) => h.deleted !== true && h.status !== 'moved_away')
-    .sort((a, b) => String(a.address ?? '').localeCompare(String(b.address ?? ''), 'vi'));
+    .sort((a, b) => a.address.localeCompare(b.address, 'vi'));
   const withCode = live.filter((h) => typeof h.code === 'string');
   const missing = live.length - withCode.length;
 
@@ -48,8 +44,8 @@ export function StickerSheetScreen({ villageId }: { villageId: string }) {
         communeCode={session.commune.code}
         items={withCode.map((h) => ({
           code: String(h.code),
-          title: String(h.headName ?? ''),
-          subtitle: String(h.address ?? ''),
+          title: h.headName,
+          subtitle: h.address,
         }))}
       />
     </section>

@@ -1,6 +1,5 @@
 import { generateHouseholdCode } from '../../../domain/householdCode';
-import { db } from '../../db/db';
-import { writeAll } from '../../db/mutate';
+import { households, writeAll } from '../../db';
 
 const cryptoRandom = (n: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => b % 32);
@@ -9,14 +8,13 @@ export type CodeLookup = { kind: 'household'; id: string } | { kind: 'unassigned
 
 /** Which household wears this code on its door, if any (deleted households do not count). */
 export async function resolveHouseholdCode(code: string): Promise<CodeLookup> {
-  const rows = await db.households.where('code').equals(code).toArray();
-  const live = rows.find((r) => r.deleted !== true);
+  const live = (await households.withCode(code)).find((r) => r.deleted !== true);
   return live ? { kind: 'household', id: live.id } : { kind: 'unassigned', code };
 }
 
 /** New codes for this commune that no household on this device uses yet. */
 export async function freshCodes(communeCode: string, count: number): Promise<string[]> {
-  const taken = new Set((await db.households.orderBy('code').uniqueKeys()).map(String));
+  const taken = new Set(await households.codes());
   const out: string[] = [];
   while (out.length < count) {
     const code = generateHouseholdCode(communeCode, cryptoRandom);
@@ -30,7 +28,7 @@ export async function freshCodes(communeCode: string, count: number): Promise<st
 
 /** Gives every household of the village that has no sticker code one, in one user action. */
 export async function assignMissingCodes(communeCode: string, villageId: string): Promise<number> {
-  const missing = (await db.households.where('villageId').equals(villageId).toArray()).filter(
+  const missing = (await households.inVillages([villageId])).filter(
     (h) => !h.code && h.deleted !== true,
   );
   if (missing.length === 0) return 0;

@@ -1,7 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { href, navigate } from '../../platform/router';
+import { useIndexing } from '../../state/indexing';
 import { formatProgress } from '../../ui/format';
-import { useRebuildProgress } from '../dashboard/rebuildProgress';
 import { RELATION_LABEL } from '../field/labels';
 import { useSearch } from './useSearch';
 
@@ -10,7 +10,7 @@ export function SearchScreen() {
   const [text, setText] = useState('');
   const q = useDeferredValue(text);
   const search = useSearch(q);
-  const progress = useRebuildProgress();
+  const progress = useIndexing((s) => s.progress);
   const results = search.status === 'done' || search.status === 'searching' ? search.results : null;
   const empty =
     search.status === 'done' && results && results.households.length + results.members.length === 0;
@@ -26,7 +26,8 @@ export function SearchScreen() {
         placeholder="vd: nguyen van a"
         onChange={(e) => setText(e.target.value)}
       />
-      {search.status === 'searching' && progress && (
+      {/* While the indexer rebuilds, what is found may not be everything yet. */}
+      {results && progress && (
         <p className="muted" role="status">
           Đang chuẩn bị dữ liệu tìm kiếm… {formatProgress(progress.done, progress.total)}
         </p>

@@ -1,8 +1,5 @@
 import { useEffect, useState } from 'react';
-import { db } from '../../db/db';
-import { onTablesChanged } from '../../db/tableChanges';
-import { setRebuildProgress } from '../dashboard/rebuildProgress';
-import { searchField, type SearchResults } from './searchQuery';
+import { onDataChanged, search, type SearchResults } from '../../db';
 
 export type SearchState =
   | { status: 'idle' }
@@ -11,16 +8,14 @@ export type SearchState =
   | { status: 'failed'; query: string };
 
 /**
- * The results of a typed query, searched again when households or members change (an edit, a
- * pulled page). While a search runs the last results stay on screen.
+ * The results of a typed query, searched again when the indexer has written new search entries
+ * (after an edit or a pulled page, app/db's indexer.ts). While a search runs the last results stay
+ * on screen.
  */
 export function useSearch(query: string): SearchState {
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const [version, setVersion] = useState(0);
-  useEffect(
-    () => onTablesChanged(db, ['households', db.memberChunks.name], () => setVersion((v) => v + 1)),
-    [],
-  );
+  useEffect(() => onDataChanged(['index'], () => setVersion((v) => v + 1)), []);
   useEffect(() => {
     if (query.trim() === '') {
       setState({ status: 'idle' });
@@ -32,7 +27,7 @@ export function useSearch(query: string): SearchState {
       query,
       results: s.status === 'done' || s.status === 'searching' ? s.results : null,
     }));
-    searchField(query, db, undefined, setRebuildProgress).then(
+    search.query(query).then(
       (results) => live && setState({ status: 'done', query, results }),
       () => live && setState({ status: 'failed', query }),
     );

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { clearRejected } from '../../db/syncStore';
-import { db } from '../../db/db';
+import { device } from '../../db';
 import { useSyncState } from '../../state/sync';
 import { formatCount, relativeTimeOrJustNow } from '../../ui/format';
 import { useUi } from '../../state/ui';
@@ -79,7 +78,7 @@ export function SyncScreen() {
               </li>
             ))}
           </ul>
-          <button type="button" className="btn" onClick={() => void clearRejected(db)}>
+          <button type="button" className="btn" onClick={() => void device.clearNotices()}>
             Đã xem, xóa danh sách
           </button>
         </div>

@@ -1,4 +1,4 @@
-import type { NoticeCode } from '../../db/syncStore';
+import type { NoticeCode } from '../../db';
 import type { SyncProblem } from '../../state/sync';
 
 /** Why the server refused (or did not use) a change, in the words a volunteer understands. */
@@ -7,7 +7,6 @@ export const REJECT_REASON: Record<NoticeCode, string> = {
   invalid_id: 'Mã bản ghi không hợp lệ.',
   invalid_fields: 'Thông tin nhập không hợp lệ.',
   bad_clock: 'Thời điểm ghi không hợp lệ.',
-  clock_drift: 'Đồng hồ của máy đang chạy sai giờ. Hãy chỉnh lại ngày giờ của điện thoại.',
   out_of_scope: 'Bạn không phụ trách thôn của bản ghi này.',
   officer_only: 'Chỉ cán bộ xã được sửa dữ liệu dùng chung của xã.',
   missing_village: 'Chưa xác định được thôn (hộ gia đình chưa có trên máy chủ).',

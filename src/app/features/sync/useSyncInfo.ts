@@ -1,15 +1,11 @@
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
-import { metaValue, pendingCount, SYNC_KEYS, type RejectedOp } from '../../db/syncStore';
+import { device, useLive, type RejectedOp } from '../../db';
+
+const NO_NOTICES: RejectedOp[] = [];
 
 /** What the sync UI shows from the device database: live, so it updates as work is saved. */
 export function useSyncInfo() {
-  const pending = useLiveQuery(() => pendingCount(db), [], 0);
-  const lastSyncAt = useLiveQuery(() => metaValue<number>(db, SYNC_KEYS.lastSyncAt), []);
-  const rejected = useLiveQuery(
-    async () => (await metaValue<RejectedOp[]>(db, SYNC_KEYS.rejected)) ?? [],
-    [],
-    [],
-  );
+  const pending = useLive(() => device.pendingChanges(), [], 0);
+  const lastSyncAt = useLive(() => device.lastSyncAt(), []);
+  const rejected = useLive(() => device.notices(), [], NO_NOTICES);
   return { pending, lastSyncAt, rejected };
 }

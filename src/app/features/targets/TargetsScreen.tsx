@@ -7,7 +7,7 @@ import {
   targetOverrides,
   targetRecordId,
 } from '../../../domain/targetRecords';
-import { writeAll } from '../../db/mutate';
+import { writeAll } from '../../db';
 import { useSession } from '../../session/useSession';
 import { todayVn, useViewData } from '../dashboard/useViewData';
 

@@ -1,8 +1,5 @@
-import { db } from '../../db/db';
-import { useLiveQuery } from '../../db/live';
+import { traders as traderStore, useLive, type MemberRow } from '../../db';
 import { href, navigate } from '../../platform/router';
-import type { MemberRow } from '../field/rows';
-import { asTrader } from './rows';
 import { TraderCard } from './TraderCard';
 
 /** The household page's "Chợ số 4T" section: its small traders and a way to add one. */
@@ -13,12 +10,8 @@ export function HouseholdTraders({
   householdId: string;
   members: MemberRow[];
 }) {
-  const traders = useLiveQuery(
-    async () =>
-      // Traders are few: a scan of the table is cheaper than another index version.
-      (await db.traders.filter((r) => r.householdId === householdId).toArray())
-        .map(asTrader)
-        .filter((t) => !t.deleted),
+  const traders = useLive(
+    async () => (await traderStore.ofHousehold(householdId)).filter((t) => !t.deleted),
     [householdId],
   );
   const names = new Map(members.map((m) => [m.id, m.name]));

@@ -1,9 +1,6 @@
 import { TRADER_STAGES } from '../../../domain/trader4t';
-import { db } from '../../db/db';
-import { membersOfHouseholds } from '../../db/recordChunks';
-import { useLiveQuery } from '../../db/live';
+import { households, members, traders, useLive } from '../../db';
 import { href, navigate } from '../../platform/router';
-import { asHousehold, asMember } from '../field/rows';
 import {
   createTrader,
   emptyTraderForm,
@@ -11,19 +8,15 @@ import {
   updateTrader,
   type TraderForm,
 } from './actions';
-import { asTrader } from './rows';
 import { TraderForm as Form } from './TraderForm';
 
 function useHousehold(householdId: string | undefined) {
-  return useLiveQuery(async () => {
+  return useLive(async () => {
     if (!householdId) return null;
-    const row = await db.households.get(householdId);
-    if (!row) return null;
-    const members = await membersOfHouseholds(db, [householdId]);
-    return {
-      h: asHousehold(row),
-      members: members.map(asMember).filter((m) => !m.deleted),
-    };
+    const h = await households.get(householdId);
+    if (!h) return null;
+    const people = await members.ofHouseholds([householdId]);
+    return { h, members: people.filter((m) => !m.deleted) };
   }, [householdId]);
 }
 
@@ -52,8 +45,7 @@ export function NewTraderScreen({ householdId }: { householdId: string }) {
 
 /** "/cho-so-4t/:id/sua" */
 export function EditTraderScreen({ id }: { id: string }) {
-  const row = useLiveQuery(() => db.traders.get(id), [id]);
-  const t = row ? asTrader(row) : undefined;
+  const t = useLive(() => traders.get(id), [id]);
   const data = useHousehold(t?.householdId);
   if (!t || !data) return null;
   const initial: TraderForm = { ...emptyTraderForm(t.memberId), businessName: t.businessName };

@@ -2,9 +2,8 @@ import { checkStageDate, TRADER_STAGES, type TraderStageError } from '../../../d
 import type { Day } from '../../../domain/calendar';
 import { cleanText } from '../../../domain/cleanText';
 import { EARLIEST_TRADER_DAY } from '../../../domain/dateBounds';
-import { checkName, type FieldError } from '../../../domain/validation';
-import { db } from '../../db/db';
-import { newId, writeAll } from '../../db/mutate';
+import { checkName, type FieldError } from '../../../domain/fieldRules';
+import { changedFields, newId, writeAll } from '../../db';
 
 export type StageField = (typeof TRADER_STAGES)[number]['field'];
 
@@ -68,10 +67,7 @@ export async function createTrader(
 
 /** Saves only what changed, so two phones recording different stages both keep theirs. */
 export async function updateTrader(id: string, f: TraderForm) {
-  const current = await db.traders.get(id);
-  const changed = Object.fromEntries(
-    Object.entries(fields(f)).filter(([k, v]) => (current?.[k] ?? null) !== v),
-  );
+  const changed = await changedFields('trader', id, fields(f));
   if (Object.keys(changed).length > 0) await writeAll([{ entity: 'trader', id, fields: changed }]);
 }
 

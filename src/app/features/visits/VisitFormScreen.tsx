@@ -1,21 +1,16 @@
-import { db } from '../../db/db';
-import { membersOfHouseholds, visitsById } from '../../db/recordChunks';
-import { useLiveQuery } from '../../db/live';
+import { households, members, useLive, visits } from '../../db';
 import { href, navigate } from '../../platform/router';
 import { NeedLogin } from '../households/HouseholdFormScreen';
-import { asHousehold, asMember, asVisit } from '../field/rows';
 import { useFieldSession } from '../field/useFieldSession';
 import { emptyVisitForm, logVisit } from './actions';
 import { VisitForm } from './VisitForm';
 
 function useHouseholdWithMembers(householdId: string) {
-  return useLiveQuery(async () => {
-    const h = await db.households.get(householdId);
+  return useLive(async () => {
+    const h = await households.get(householdId);
     if (!h) return null;
-    const members = (await membersOfHouseholds(db, [householdId]))
-      .map(asMember)
-      .filter((m) => !m.deleted);
-    return { h: asHousehold(h), members };
+    const people = await members.ofHouseholds([householdId]);
+    return { h, members: people.filter((m) => !m.deleted) };
   }, [householdId]);
 }
 
@@ -45,10 +40,7 @@ export function NewVisitScreen({ householdId }: { householdId: string }) {
 /** "/luot/:id/sua": a correction is a NEW visit that references the old one. */
 export function CorrectVisitScreen({ visitId }: { visitId: string }) {
   const session = useFieldSession();
-  const old = useLiveQuery(async () => {
-    const [v] = await visitsById(db, [visitId]);
-    return v ? asVisit(v) : null;
-  }, [visitId]);
+  const old = useLive(async () => (await visits.get(visitId)) ?? null, [visitId]);
   const data = useHouseholdWithMembers(old?.householdId ?? '');
   if (!session || !old || !data) return session === null ? <NeedLogin /> : null;
   return (

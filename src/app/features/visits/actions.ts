@@ -1,6 +1,6 @@
 import { cleanNotes, cleanText } from '../../../domain/cleanText';
 import type { VisitOutcome, VisitTask } from '../../../domain/entities';
-import { newId, writeAll } from '../../db/mutate';
+import { newId, writeAll } from '../../db';
 
 export interface VisitForm {
   presentMemberIds: string[];

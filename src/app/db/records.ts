@@ -1,5 +1,12 @@
-import type { Household, Member, Visit, WithId } from '../../../domain/entities';
-import type { EntityRow } from '../../db/schema';
+import { isDay } from '../../domain/calendar';
+import type { Household, Member, Visit, WithId } from '../../domain/entities';
+import {
+  MENTORSHIP_STATUSES,
+  type MentorshipFacts,
+  type MentorshipStatus,
+} from '../../domain/mentorship';
+import { TRADER_STAGES, type TraderFacts } from '../../domain/trader4t';
+import type { EntityRow } from './rows';
 
 /**
  * Device rows typed as field records. Rows arrive through sync too, so a field may be missing
@@ -33,6 +40,7 @@ export function asHousehold(r: EntityRow): HouseholdRow {
     createdBy: s(r.createdBy),
     gdsConfirmedBy: typeof r.gdsConfirmedBy === 'string' ? r.gdsConfirmedBy : null,
     gdsConfirmedAt: typeof r.gdsConfirmedAt === 'number' ? r.gdsConfirmedAt : null,
+    ...(r.deleted === true ? { deleted: true } : {}),
   };
 }
 
@@ -77,4 +85,39 @@ export function asVisit(r: EntityRow): VisitRow {
     notes: s(r.notes),
     ...(typeof r.correctsId === 'string' ? { correctsId: r.correctsId } : {}),
   };
+}
+
+/** A device row as a pairing; a half-synced row gets safe defaults. */
+export function asMentorship(r: EntityRow): MentorshipFacts {
+  const status = (MENTORSHIP_STATUSES as readonly unknown[]).includes(r.status)
+    ? (r.status as MentorshipStatus)
+    : 'active';
+  return {
+    id: r.id,
+    mentorId: s(r.mentorId),
+    mentorKind: r.mentorKind === 'resident' ? 'resident' : 'volunteer',
+    menteeId: s(r.menteeId),
+    villageId: s(r.villageId),
+    startDate: isDay(r.startDate) ? r.startDate : '',
+    status,
+    skills: Array.isArray(r.skills) ? r.skills.filter((x) => typeof x === 'string') : [],
+    ...(r.deleted === true ? { deleted: true } : {}),
+  };
+}
+
+/** A device row as a trader; a half-synced row gets safe defaults. */
+export function asTrader(r: EntityRow): TraderFacts {
+  const t: TraderFacts = {
+    id: r.id,
+    memberId: s(r.memberId),
+    householdId: s(r.householdId),
+    villageId: s(r.villageId),
+    businessName: s(r.businessName),
+    ...(r.deleted === true ? { deleted: true } : {}),
+  };
+  for (const stage of TRADER_STAGES) {
+    const on = r[stage.field];
+    t[stage.field] = isDay(on) ? on : null;
+  }
+  return t;
 }

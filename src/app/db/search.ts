@@ -1,11 +1,10 @@
-import { normalizeQuery } from '../../../domain/normalize';
-import { findByEveryWord, findByPhrase } from '../../../domain/searchText';
-import { db as defaultDb, type TungNhaDb } from '../../db/db';
-import { membersById } from '../../db/recordChunks';
-import type { EntityRow } from '../../db/schema';
-import { readSearchIndex } from '../../db/searchBuckets';
-import { updateSummaries, type RebuildProgress } from '../../db/summaries';
-import { asHousehold, asMember, type HouseholdRow, type MemberRow } from '../field/rows';
+import { normalizeQuery } from '../../domain/normalize';
+import { findByEveryWord, findByPhrase } from '../../domain/searchText';
+import type { TungNhaDb } from './db';
+import { asHousehold, asMember, type HouseholdRow, type MemberRow } from './records';
+import { membersById } from './recordTables';
+import type { EntityRow } from './rows';
+import { readSearchIndex } from './searchBuckets';
 
 export interface SearchResults {
   households: HouseholdRow[];
@@ -20,18 +19,16 @@ const present = (rows: (EntityRow | undefined)[]) => rows.flatMap((r) => (r ? [r
  * Searches households (head, address, phone) and members (name), ignoring diacritics and case
  * (domain/searchText.ts). A typed phrase ("nguyen van a") matches from the start of any word; when
  * nothing matches it and it has several words ("nguyen an"), records having every word are found.
- * The entries are brought up to date first (the households edited or pulled since: a few rows;
- * after a first sync, one rebuild whose progress `onProgress` hears).
+ * It reads the entries the indexer keeps (indexer.ts): an edit is found once the indexer has
+ * made its household's entry again, a moment after the write.
  */
 export async function searchField(
+  db: TungNhaDb,
   input: string,
-  db: TungNhaDb = defaultDb,
   limit = SEARCH_LIMIT,
-  onProgress?: (p: RebuildProgress) => void,
 ): Promise<SearchResults> {
   const q = normalizeQuery(input);
   if (q === '') return { households: [], members: [] };
-  await updateSummaries(onProgress, db);
   const index = await readSearchIndex(db);
   let hs = findByPhrase(q, index.households, limit);
   let ms = findByPhrase(q, index.members, limit);

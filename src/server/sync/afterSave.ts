@@ -1,0 +1,101 @@
+import { isTombstone } from '../../domain/tombstone';
+import type { Sql } from '../store/store';
+import {
+  cascadeHouseholdDelete,
+  cascadeHouseholdMove,
+  cascadeMenteeMove,
+  recordDepartures,
+} from './cascade';
+import { recordKey, type StoredRecord } from './recordsRepo';
+
+/** An op the batch applied, kept in applied_ops so that a re-sent op is a duplicate. */
+export interface AppliedOp {
+  opId: string;
+  fingerprint: string;
+  clock: string;
+  /** The record it wrote. */
+  id: string;
+}
+
+export interface SavedBatch {
+  /** The records the batch wrote, each with its new seq. */
+  saved: (StoredRecord & { seq: number })[];
+  /** The records as they were before the batch, by recordKey. */
+  original: ReadonlyMap<string, StoredRecord>;
+  applied: AppliedOp[];
+  /** The commune's last allocated seq (that of the last saved record). */
+  seq: number;
+}
+
+/**
+ * What follows the batch's own writes, in its transaction: departures and cascades (cascade.ts),
+ * each with new seqs; the commune's counter at the last of them; the applied ops; and the digests
+ * of the ops of records now erased.
+ */
+export async function afterSave(
+  tx: Sql,
+  commune: string,
+  { saved, original, applied, seq: lastSeq }: SavedBatch,
+): Promise<void> {
+  let seq = lastSeq;
+  // A record that left a village is announced there; a household that moved takes its members,
+  // visits and traders (and their mentorships) along.
+  const moved = saved.flatMap((rec) => {
+    const before = original.get(recordKey(rec.entity, rec.id));
+    return before && before.villageId !== rec.villageId ? [{ rec, from: before.villageId }] : [];
+  });
+  await recordDepartures(
+    tx,
+    commune,
+    moved.map(({ rec, from }) => ({ entity: rec.entity, id: rec.id, from, seq: rec.seq })),
+  );
+  // A deleted household takes its members, traders and their pairings along (cascade.ts).
+  const erased = saved.filter((r) => isTombstone(r)).map((r) => r.id);
+  for (const rec of saved) {
+    const before = original.get(recordKey(rec.entity, rec.id));
+    if (rec.entity !== 'household' || !isTombstone(rec) || (before && isTombstone(before)))
+      continue;
+    const cascade = await cascadeHouseholdDelete(
+      tx,
+      commune,
+      rec.id,
+      rec.clocks.deleted as string,
+      seq,
+    );
+    seq = cascade.seq;
+    erased.push(...cascade.erased);
+  }
+  for (const { rec } of moved) {
+    if (rec.entity === 'household')
+      seq = await cascadeHouseholdMove(tx, commune, rec.id, rec.villageId, seq);
+    if (rec.entity === 'member')
+      seq = await cascadeMenteeMove(tx, commune, [rec.id], rec.villageId, seq);
+  }
+
+  await tx.query('UPDATE sync_counters SET seq = $2 WHERE commune_code = $1', [commune, seq]);
+  if (applied.length > 0) {
+    await tx.query(
+      `INSERT INTO applied_ops (commune_code, op_id, status, fingerprint, clock, record_id)
+       SELECT $1, u.id, 'applied', u.fingerprint, u.clock, u.record_id
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[])
+           AS u(id, fingerprint, clock, record_id)
+       ON CONFLICT DO NOTHING`,
+      [
+        commune,
+        applied.map((a) => a.opId),
+        applied.map((a) => a.fingerprint),
+        applied.map((a) => a.clock),
+        applied.map((a) => a.id),
+      ],
+    );
+  }
+  // A digest of what a deleted record's ops said could be guessed back (a phone number has few
+  // values): those digests go with its data. Its ops re-sent stay duplicates.
+  if (erased.length > 0) {
+    await tx.query(
+      `UPDATE applied_ops SET fingerprint = NULL
+        WHERE commune_code = $1 AND record_id = ANY($2::uuid[]) AND fingerprint IS NOT NULL`,
+      [commune, erased],
+    );
+  }
+}
