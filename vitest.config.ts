@@ -1,7 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one on CI's 2-core machine, which ran
+    // every unit, app and server file one after another. Their files wait on IndexedDB, PGlite
+    // and sockets as much as they compute, so two at a time keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       {
@@ -28,6 +33,7 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/templates.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -43,7 +49,7 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          globalSetup: ['tests/reliability/globalSetup.ts'],
+          globalSetup: ['tests/reliability/globalSetup.ts', 'tests/support/productTemplate.ts'],
         },
       },
       {
@@ -52,9 +58,19 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/productTemplate.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'bench',
+          // Last, alone: the bench at its smoke scale starts browsers and servers of its own.
+          sequence: { groupOrder: 3 },
+          include: ['tests/bench/**/*.test.ts'],
+          environment: 'node',
         },
       },
     ],

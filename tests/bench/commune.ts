@@ -3,7 +3,12 @@
  * every household wears a sticker code, and all 200,000 records go straight into `records` with
  * their seq and the commune's sync_counters row, under villages with the generator's ids.
  */
-import { generateCommune, seededRandom, type GeneratedCommune } from '../../src/domain/generate';
+import {
+  generateCommune,
+  seededRandom,
+  type CommuneSize,
+  type GeneratedCommune,
+} from '../../src/domain/generate';
 import { encodeHlc } from '../../src/domain/hlc';
 import { generateHouseholdCode } from '../../src/domain/householdCode';
 import type { Store } from '../../src/server/store/store';
@@ -19,8 +24,8 @@ export interface SeedRecord {
 }
 
 /** The generated commune with a sticker code on every household (deterministic for a seed). */
-export function benchCommune(seed = 1): GeneratedCommune {
-  const commune = generateCommune(seed);
+export function benchCommune(seed = 1, size?: CommuneSize): GeneratedCommune {
+  const commune = generateCommune(seed, size);
   const rnd = seededRandom(seed + 7);
   const random = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 32));
   const taken = new Set<string>();

@@ -6,9 +6,11 @@
  * current figures ≤ 500 ms after a data change.
  */
 import { pathToFileURL } from 'node:url';
+import type { CommuneSize } from '../../src/domain/generate';
 import { launchChromium } from '../e2e/browser';
 import type { DashboardPageResult, Timings } from './dashboardPage';
 import { buildBenchPages, servePages } from './pages';
+import { COMMUNE_SIZE } from './scale';
 import { median } from './stats';
 
 export interface DashboardBenchResult {
@@ -58,10 +60,14 @@ export async function dashboardBench(
       (o) =>
         (
           window as unknown as {
-            runDashboardBench(o: { runs: number; seed: number }): Promise<unknown>;
+            runDashboardBench(o: {
+              runs: number;
+              seed: number;
+              size: CommuneSize;
+            }): Promise<unknown>;
           }
         ).runDashboardBench(o),
-      { runs: opts.runs ?? 5, seed: opts.seed ?? 1 },
+      { runs: opts.runs ?? 5, seed: opts.seed ?? 1, size: COMMUNE_SIZE },
     )) as DashboardPageResult;
     const m = (xs: number[]) => Math.round(median(xs));
     const recompute = (t: Timings) =>

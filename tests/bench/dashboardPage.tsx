@@ -34,6 +34,7 @@ import { viewData } from '../../src/app/db';
 import type { Session } from '../../src/app/session/types';
 import { chunksOf } from '../../src/app/db/recordChunks';
 import type { EntityRow } from '../../src/app/db/rows';
+import type { CommuneSize } from '../../src/domain/generate';
 import { loadCommune } from './communeDb';
 
 export interface Timings {
@@ -97,8 +98,15 @@ async function pagePutCost(
   return out;
 }
 
-async function run(opts: { seed: number; runs: number }): Promise<DashboardPageResult> {
-  const { commune, loadMs, records } = await loadCommune(db, opts.seed, { mentorships: 20_000 });
+async function run(opts: {
+  seed: number;
+  runs: number;
+  size?: CommuneSize;
+}): Promise<DashboardPageResult> {
+  const { commune, loadMs, records } = await loadCommune(db, opts.seed, {
+    mentorships: 20_000,
+    size: opts.size,
+  });
   const pagePutMs = await pagePutCost(commune.members, 16);
   const session: Session = {
     token: 'bench',

@@ -14,21 +14,33 @@ import { syncOnce } from '../../src/app/sync/engine';
 import { pushOutbox } from '../../src/app/sync/pushOutbox';
 import { httpTransport } from '../../src/app/sync/transport';
 
-const SIZE: CommuneSize = { villages: 12, households: 20_000, people: 20_000, visits: 0 };
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
-/** The 20,000 households of a generated commune, placed in the server's real villages. */
-function households(seed: number, villageIds: string[]) {
-  const c = generateCommune(seed, SIZE);
+/**
+ * The 20,000 households of a generated commune, placed in the server's real villages. They name no
+ * author: the server stamps the caller who registers a household (domain/authorship.ts), and
+ * refuses one naming somebody else, as the generator's 'generator' is.
+ */
+function households(seed: number, villageIds: string[], count: number) {
+  const size: CommuneSize = { villages: 12, households: count, people: count, visits: 0 };
+  const c = generateCommune(seed, size);
   const index = new Map(c.villages.map((v, i) => [v.id, i]));
-  return c.households.map(({ id, ...data }) => ({
+  return c.households.map(({ id, createdBy: _author, ...data }) => ({
     id,
     data: { ...data, villageId: villageIds[(index.get(data.villageId) ?? 0) % villageIds.length] },
   }));
 }
 
-async function runPouch(opts: { seed: number; villageIds: string[]; remote: string }) {
-  const docs = households(opts.seed, opts.villageIds).map((r) => ({ _id: r.id, ...r.data }));
+async function runPouch(opts: {
+  seed: number;
+  villageIds: string[];
+  remote: string;
+  households: number;
+}) {
+  const docs = households(opts.seed, opts.villageIds, opts.households).map((r) => ({
+    _id: r.id,
+    ...r.data,
+  }));
   const name = `pouch-${opts.seed}-${Date.now()}`;
   const a = new PouchDB(`${name}-a`);
   for (let i = 0; i < docs.length; i += 2000) await a.bulkDocs(docs.slice(i, i + 2000));
@@ -44,9 +56,14 @@ async function runPouch(opts: { seed: number; villageIds: string[]; remote: stri
   return { ms, pushMs, pushed: pushed.docs_written, pulled: pulled.docs_written, onDevice: count };
 }
 
-async function runOurs(opts: { seed: number; villageIds: string[]; token: string }) {
+async function runOurs(opts: {
+  seed: number;
+  villageIds: string[];
+  token: string;
+  households: number;
+}) {
   configureApi({ getToken: async () => opts.token });
-  const rows = households(opts.seed, opts.villageIds);
+  const rows = households(opts.seed, opts.villageIds, opts.households);
   const name = `ours-${opts.seed}-${Date.now()}`;
   const a = new TungNhaDb(`${name}-a`);
   const ms0 = Date.now() - 5000;

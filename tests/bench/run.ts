@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures every budget of ARCHITECTURE.md and writes bench-results.json at the
- * repository root plus a table on stdout. Benchmarks report numbers; they never fail a build.
- * Each figure is the median of several runs on this (noisy) machine.
+ * repository root (or BENCH_RESULTS) plus a table on stdout. Benchmarks report numbers; they never
+ * fail a build. Each figure is the median of several runs on this (noisy) machine.
+ * BENCH_SCALE=smoke runs every part small (scale.ts); tests/bench/smoke.test.ts does, in npm test.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -17,12 +18,15 @@ import { deviceBench } from './device';
 import { idbRowsBench } from './idbRows';
 import { searchBench } from './search';
 import { syncVsPouch } from './syncVsPouch';
+import { IDB_ROWS, LOAD, POUCH_HOUSEHOLDS, SMOKE } from './scale';
 import { median } from './stats';
 import { BUDGETS, printTable, type BenchResults } from './results';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const STATIC_DIR = path.join(root, '.tmp/dist-bench');
+const RUNS = Number(process.env.BENCH_RUNS ?? (SMOKE ? 1 : 3));
+// The production build the bench serves; built by the product's start when its sources changed.
+const STATIC_DIR = path.resolve(root, process.env.BENCH_STATIC_DIR ?? '.tmp/dist-bench');
+const RESULTS = path.resolve(root, process.env.BENCH_RESULTS ?? 'bench-results.json');
 const CPU_SLOWDOWN = 4;
 const startedAt = Date.now();
 const loadAverages: number[] = [];
@@ -91,7 +95,7 @@ await measure('searchP95Ms', async () => {
 });
 
 await measure('idbRows', async () => {
-  const r = await idbRowsBench({ runs: RUNS });
+  const r = await idbRowsBench({ runs: RUNS, records: IDB_ROWS });
   results.idbRows = r;
   results.notes.idbRows =
     `IndexedDB in this Chromium, ${r.records} records in transactions of 2,000: one row per ` +
@@ -100,7 +104,7 @@ await measure('idbRows', async () => {
 });
 
 await measure('freshPullS', async () => {
-  const device = await deviceBench({ staticDir: STATIC_DIR, runs: RUNS });
+  const device = await deviceBench({ staticDir: STATIC_DIR, runs: RUNS, scans: SMOKE ? 2 : 7 });
   results.freshPullS = device.freshPullS;
   results.qrOpenMs = device.qrOpenMs;
   throttled.qrOpenMs = device.qrOpenMsThrottled;
@@ -115,7 +119,7 @@ await measure('syncVsPouchRatio', async () => {
   const cmp = await syncVsPouch({ staticDir: STATIC_DIR, runs: RUNS });
   results.syncVsPouchRatio = cmp.ratio;
   results.notes.syncVsPouchRatio =
-    `20,000 households, push + fresh pull, runs alternating; PouchDB ${cmp.pouchMs.join(', ')} ms ` +
+    `${POUCH_HOUSEHOLDS.toLocaleString('en')} households, push + fresh pull, runs alternating; PouchDB ${cmp.pouchMs.join(', ')} ms ` +
     `(push part ${cmp.pouchPushMs.join(', ')}) ` +
     `(pouchdb-browser IndexedDB ↔ pouchdb-server LevelDB, default batch sizes), ours ` +
     `${cmp.oursMs.join(', ')} ms (push part ${cmp.oursPushMs.join(', ')}; our engine ↔ product server on ${results.machine.database}); ` +
@@ -141,8 +145,7 @@ results.throttled = throttled;
 
 await measure('load', async () => {
   const load = await runLoad({
-    volunteers: 1000,
-    windowMs: 60_000,
+    ...LOAD,
     staticDir: STATIC_DIR,
   });
   results.load = {
@@ -164,5 +167,5 @@ results.notes.machineLoad =
 for (const key of Object.keys(results) as (keyof BenchResults)[]) {
   if (results[key] === null && !results.notes[key]) results.notes[key] = 'not measured yet';
 }
-await writeFile(path.join(root, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
+await writeFile(RESULTS, JSON.stringify(results, null, 2) + '\n');
 printTable(results, BUDGETS);

@@ -4,8 +4,10 @@
  * `npx tsx tests/bench/search.ts` prints the figures; the bench runner calls searchBench().
  */
 import { pathToFileURL } from 'node:url';
+import type { CommuneSize } from '../../src/domain/generate';
 import { launchChromium } from '../e2e/browser';
 import { buildBenchPages, servePages } from './pages';
+import { COMMUNE_SIZE } from './scale';
 import type { SearchPageResult } from './searchPage';
 import { median, percentile } from './stats';
 
@@ -47,10 +49,11 @@ export async function searchBench(
                   queries: number;
                   seed: number;
                   keep: boolean;
+                  size: CommuneSize;
                 }): Promise<unknown>;
               }
             ).runSearchBench(o),
-          { queries: opts.queries ?? 300, seed: opts.seed ?? 1, keep: true },
+          { queries: opts.queries ?? 300, seed: opts.seed ?? 1, keep: true, size: COMMUNE_SIZE },
         )) as SearchPageResult;
         byRate.get(rate)?.push(result);
       }

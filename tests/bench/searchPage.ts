@@ -3,7 +3,12 @@
  * into a fresh device database through the same Dexie tables and search index the app uses,
  * then times the app's own search function over a set of realistic queries.
  */
-import { generateCommune, seededRandom, type GeneratedCommune } from '../../src/domain/generate';
+import {
+  generateCommune,
+  seededRandom,
+  type CommuneSize,
+  type GeneratedCommune,
+} from '../../src/domain/generate';
 import { normalizeText } from '../../src/domain/normalize';
 import { TungNhaDb } from '../../src/app/db/db';
 import { putRecords } from '../../src/app/db/recordChunks';
@@ -24,9 +29,9 @@ let loaded: { db: TungNhaDb; c: GeneratedCommune; loadMs: number } | null = null
  * Fills a fresh device database with the generated commune and makes its search entries, as a
  * first sync does (kept for further query rounds).
  */
-async function load(seed: number) {
+async function load(seed: number, size?: CommuneSize) {
   const db = new TungNhaDb(`bench-search-${Date.now()}`);
-  const c = generateCommune(seed);
+  const c = generateCommune(seed, size);
   const t0 = performance.now();
   const rows = <T extends object>(list: T[]) => list.map((r) => ({ ...r, _clocks: {} }));
   for (let i = 0; i < c.households.length; i += 5000)
@@ -45,8 +50,9 @@ async function run(opts: {
   queries: number;
   seed: number;
   keep?: boolean;
+  size?: CommuneSize;
 }): Promise<SearchPageResult> {
-  const { db, c, loadMs } = loaded ?? (await load(opts.seed));
+  const { db, c, loadMs } = loaded ?? (await load(opts.seed, opts.size));
 
   // What volunteers type: full names and name starts without diacritics, "surname + given name",
   // a given name alone, an address, a phone prefix, and some names that are not there.

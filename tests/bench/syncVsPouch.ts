@@ -14,6 +14,7 @@ import { freePort } from '../e2e/server';
 import { startBenchServer } from './benchServer';
 import { buildBenchPages, servePages } from './pages';
 import type { SyncSideResult } from './pouchPage';
+import { POUCH_HOUSEHOLDS } from './scale';
 import { median } from './stats';
 
 const VILLAGES = ['Thôn Đông', 'Thôn Tây', 'Thôn Nam', 'Thôn Bắc', 'Xóm Chợ', 'Xóm Bãi'];
@@ -91,14 +92,17 @@ export async function syncVsPouch(opts: {
             villageIds,
             token: ours.officerToken,
             remote: `${pages.url}/benchdb${run}`,
+            households: POUCH_HOUSEHOLDS,
           };
           const r = (await page.evaluate(
             ([fn, a]) =>
               (window as unknown as Record<string, (x: unknown) => Promise<unknown>>)[fn]!(a),
             [side === 'pouch' ? 'runPouch' : 'runOurs', args] as const,
           )) as SyncSideResult;
-          if (r.onDevice !== 20_000)
-            throw new Error(`${side}: ${r.onDevice} of 20000 records reached the fresh device`);
+          if (r.onDevice !== POUCH_HOUSEHOLDS)
+            throw new Error(
+              `${side}: ${r.onDevice} of ${POUCH_HOUSEHOLDS} records reached the fresh device`,
+            );
           (side === 'pouch' ? pouchMs : oursMs).push(r.ms);
           (side === 'pouch' ? pouchPushMs : oursPushMs).push(r.pushMs);
         }

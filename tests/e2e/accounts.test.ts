@@ -57,7 +57,7 @@ describe('accounts in Chromium: setup, a volunteer, a lost phone', () => {
   let officerCtx: BrowserContext;
   let phoneCtx: BrowserContext;
   beforeAll(async () => {
-    server = await startProduct();
+    server = await startProduct({ fresh: true }); // a first run: initdb in an empty DATA_DIR
     browser = await launchChromium();
     officerCtx = await browser.newContext({ locale: 'vi-VN' });
     phoneCtx = await browser.newContext({ locale: 'vi-VN' });

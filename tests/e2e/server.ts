@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,12 +27,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the whole product exactly as `npm start` does, on a free port with its own data folder. */
+/**
+ * Starts the whole product exactly as `npm start` does, on a free port with its own data folder.
+ * Under vitest that folder starts as a copy of a migrated, empty PGlite folder made once per run
+ * (tests/support/productTemplate.ts), unless `fresh` asks for an empty one.
+ */
 export async function startProduct(
-  opts: { env?: NodeJS.ProcessEnv; dataDir?: string; port?: number } = {},
+  opts: { env?: NodeJS.ProcessEnv; dataDir?: string; port?: number; fresh?: boolean } = {},
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tn-e2e-')));
+  const template = process.env.TN_PGLITE_TEMPLATE;
+  if (template && !opts.dataDir && !opts.fresh && !opts.env?.DATABASE_URL)
+    await cp(template, path.join(dataDir, 'pglite'), { recursive: true }); // store/open.ts
   let output = '';
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: path.resolve(import.meta.dirname, '../..'),

@@ -6,9 +6,8 @@ import type { ModelData } from '../../src/domain/reportScope';
 import { targetRecordId } from '../../src/domain/targetRecords';
 import { reportResponseSchema } from '../../src/protocol/reports';
 import { createApp } from '../../src/server/app';
-import { migrate } from '../../src/server/store/migrate';
 import { bearer, seedCommune, type SeededCommune } from '../support/accounts';
-import { createTestDatabase, DATABASE_KINDS } from '../support/stores';
+import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
 import { clockAt, op, syncApi, uuid } from '../support/sync';
 
 /** 2027-06-20 10:00 in Vietnam. */
@@ -22,11 +21,10 @@ describe.each(DATABASE_KINDS)('GET /api/reports on %s', (kind) => {
   });
 
   async function setup(): Promise<{ app: FastifyInstance; seed: SeededCommune }> {
-    const db = await createTestDatabase(kind);
+    const db = await createMigratedTestDatabase(kind);
     cleanups.push(() => db.drop());
     const store = await db.open();
     cleanups.push(() => store.close());
-    await migrate(store);
     const seed = await seedCommune(store, {
       villages: ['Thôn Đông', 'Thôn Tây'],
       users: [

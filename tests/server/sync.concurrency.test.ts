@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
-import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/store';
 import { seedCommune, type SeededCommune } from '../support/accounts';
-import { createTestDatabase, DATABASE_KINDS } from '../support/stores';
+import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
 import { op, syncApi, uuid } from '../support/sync';
 
 /**
@@ -23,10 +22,9 @@ describe.each(DATABASE_KINDS)('sync under concurrent pushes on %s', (kind) => {
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await createTestDatabase(kind);
+    const db = await createMigratedTestDatabase(kind);
     drop = db.drop;
     store = await db.open();
-    await migrate(store);
     seed = await seedCommune(store, {
       villages: ['Thôn Đông', 'Thôn Tây'],
       users: [

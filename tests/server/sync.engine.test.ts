@@ -4,10 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { metaValue, SYNC_KEYS, type RejectedOp } from '../../src/app/db/syncStore';
 import { countMembers, membersById, visitsById } from '../../src/app/db/recordTables';
 import { createApp } from '../../src/server/app';
-import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/store';
 import { seedCommune, type SeededCommune } from '../support/accounts';
-import { createTestDatabase, DATABASE_KINDS } from '../support/stores';
+import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
 import { op, syncApi, uuid } from '../support/sync';
 import { createTestDevice, injectTransport, type TestDevice } from '../support/syncDevice';
 
@@ -18,11 +17,10 @@ describe.each(DATABASE_KINDS)('the device sync engine against the server on %s',
   });
 
   async function setup(): Promise<{ app: FastifyInstance; store: Store; seed: SeededCommune }> {
-    const db = await createTestDatabase(kind);
+    const db = await createMigratedTestDatabase(kind);
     cleanups.push(() => db.drop());
     const store = await db.open();
     cleanups.push(() => store.close());
-    await migrate(store);
     const seed = await seedCommune(store, {
       villages: ['Thôn Đông', 'Thôn Tây'],
       users: [

@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowToVersioned } from '../../src/app/db/mutate';
 import type { Op } from '../../src/domain/ops';
 import { createApp } from '../../src/server/app';
-import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/store';
 import { seedCommune, type SeededCommune } from '../support/accounts';
-import { createTestDatabase, DATABASE_KINDS } from '../support/stores';
+import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
 import { syncApi, uuid } from '../support/sync';
 import { createTestDevice, injectTransport, type TestDevice } from '../support/syncDevice';
 
@@ -85,10 +84,9 @@ describe.each(DATABASE_KINDS)('sync convergence (property-based) on %s', (kind) 
   let run = 0;
 
   beforeAll(async () => {
-    const db = await createTestDatabase(kind);
+    const db = await createMigratedTestDatabase(kind);
     drop = db.drop;
     store = await db.open();
-    await migrate(store);
     seed = await seedCommune(store, {
       villages: ['Thôn Đông'],
       users: [

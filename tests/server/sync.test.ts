@@ -3,10 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { MAX_PUSH_OPS } from '../../src/protocol/sync';
 import { PROTOCOL_VERSION } from '../../src/protocol/version';
-import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/store';
 import { bearer, seedCommune, type SeededCommune } from '../support/accounts';
-import { createTestDatabase, DATABASE_KINDS } from '../support/stores';
+import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
 import { clockAt, op, syncApi, uuid } from '../support/sync';
 
 describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
@@ -16,11 +15,10 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
   });
 
   async function setup(): Promise<{ app: FastifyInstance; store: Store; seed: SeededCommune }> {
-    const db = await createTestDatabase(kind);
+    const db = await createMigratedTestDatabase(kind);
     cleanups.push(() => db.drop());
     const store = await db.open();
     cleanups.push(() => store.close());
-    await migrate(store);
     const seed = await seedCommune(store, {
       villages: ['Thôn Đông', 'Thôn Tây'],
       users: [

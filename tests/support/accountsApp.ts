@@ -1,9 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApp, type AppDeps } from '../../src/server/app';
-import { migrate } from '../../src/server/store/migrate';
 import type { DatabaseKind, Store } from '../../src/server/store/store';
 import { seedCommune, type SeededCommune, type SeedUser } from './accounts';
-import { createTestDatabase } from './stores';
+import { createMigratedTestDatabase } from './stores';
 
 /** A migrated test database and the HTTP app on it, with a clock the test can move. */
 export interface TestApp {
@@ -22,9 +21,8 @@ export async function startTestApp(
   kind: DatabaseKind,
   deps: Pick<AppDeps, 'trustProxy' | 'sessionIdleMs' | 'logger'> = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase(kind);
+  const db = await createMigratedTestDatabase(kind);
   const store = await db.open();
-  await migrate(store);
   const clock = { now: Date.parse('2026-03-01T08:00:00Z') };
   const app = await createApp({
     store,
