@@ -33,7 +33,9 @@ export { FIELD_RULES };
 export function invalidField(entity: EntityName, fields: Fields, nowMs: number): string | null {
   const rules: Record<string, Check | undefined> = FIELD_RULES[entity];
   for (const [field, value] of Object.entries(fields)) {
-    const check = rules[field];
+    // The entity's own rules only: `valueOf` or `constructor` are not fields (what every object
+    // inherits would otherwise be called as a check).
+    const check = Object.hasOwn(rules, field) ? rules[field] : undefined;
     if (!check || check(value, nowMs) !== undefined) return field;
   }
   return null;

@@ -72,9 +72,17 @@ export function reportTable(
   return { title, rows };
 }
 
+/**
+ * A spreadsheet program runs a text cell that begins with = + - @, a tab or a carriage return as a
+ * formula: such a text is written behind an apostrophe (OWASP's advice), so a village named
+ * `=HYPERLINK(…)` stays text. Numbers are written as they are.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvCell(cell: Cell): string {
   if (cell === null) return '';
-  const text = typeof cell === 'number' ? String(cell) : cell;
+  const text =
+    typeof cell === 'number' ? String(cell) : FORMULA_START.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -80,6 +80,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
 
+  // API answers hold personal data (the names and phones of whole villages): neither the browser's
+  // HTTP cache nor the service worker may keep a copy of any of them, errors included.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api')
+      reply.header('cache-control', 'no-store');
+  });
+
   // An app too old for this server is told to update (the health check is always answered).
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;

@@ -33,3 +33,21 @@ describe('one bounded walk of a field: shape, size and storable text', () => {
       });
   });
 });
+
+describe('field names are looked up among the entity’s own rules only', () => {
+  it.each([
+    'valueOf',
+    'hasOwnProperty',
+    'propertyIsEnumerable',
+    'toLocaleString',
+    'constructor',
+    'toString',
+    'isPrototypeOf',
+  ])('refuses a field named %s', (name) => {
+    for (const entity of ['household', 'member', 'visit'])
+      expect(checkOp({ entity, id: ID, fields: { [name]: 'x' }, clock }, NOW)).toEqual({
+        ok: false,
+        code: 'invalid_fields',
+      });
+  });
+});

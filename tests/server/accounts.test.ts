@@ -125,6 +125,27 @@ describe.each(DATABASE_KINDS)('villages, volunteers and devices on %s', (kind) =
     expect((await login('0922222222', temp)).json().user.mustChangePassword).toBe(true);
   });
 
+  it('disabling ends the account’s sessions for good: enabled again, its old tokens stay ended', async () => {
+    const user = `/api/users/${s.users['0922222222']}`;
+    const old = s.tokens['0922222222'];
+    const set = (disabled: boolean) =>
+      t.call({ method: 'PATCH', url: user, token: s.tokens['canbo'], payload: { disabled } });
+    expect((await set(true)).json().user.disabled).toBe(true);
+    expect((await set(false)).json().user.disabled).toBe(false);
+    // The stolen or lost phone's token does not come back with the account; the app keeps its
+    // data and asks its owner to log in again.
+    const me = await t.call({ method: 'GET', url: '/api/me', token: old });
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('session_expired');
+    const pull = await t.call({ method: 'GET', url: '/api/sync/pull', token: old });
+    expect(pull.json().error.code).toBe('session_expired');
+    // The owner logs in again with the same password, on a new session.
+    const again = await login('0922222222', s.password);
+    expect(again.statusCode).toBe(200);
+    const fresh = await t.call({ method: 'GET', url: '/api/me', token: again.json().token });
+    expect(fresh.statusCode).toBe(200);
+  });
+
   it('villages: names are unique in the commune; archived ones leave the volunteers’ scope', async () => {
     const dup = await t.call({
       method: 'POST',

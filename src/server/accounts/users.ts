@@ -121,7 +121,10 @@ export interface UserPatch {
   temporaryPassword?: string | undefined;
 }
 
-/** Applies a manager's edit; a reset password ends every session of the user (devices keep data). */
+/**
+ * Applies a manager's edit; a reset password or disabling ends every session of the user (devices
+ * keep their data).
+ */
 export async function updateUser(
   store: Store,
   communeCode: string,
@@ -135,7 +138,8 @@ export async function updateUser(
       `UPDATE users SET display_name = coalesce($3, display_name), role = coalesce($4, role),
               disabled = coalesce($5, disabled), password_hash = coalesce($6, password_hash),
               must_change_password = must_change_password OR $6 IS NOT NULL,
-              password_version = password_version + CASE WHEN $6 IS NULL THEN 0 ELSE 1 END
+              password_version = password_version
+                + CASE WHEN $6 IS NULL AND $5::boolean IS NOT TRUE THEN 0 ELSE 1 END
         WHERE commune_code = $1 AND id = $2 RETURNING username`,
       [
         communeCode,
@@ -148,10 +152,10 @@ export async function updateUser(
     );
     const row = rows[0];
     if (!row) throw new HttpError('not_found');
-    if (hash) {
-      await endSessions(tx, communeCode, id, now);
-      await forgiveLoginTries(tx, row.username, now);
-    }
+    // Disabling ends every session for good (and, by the password generation, a login still in
+    // flight): enabling the account again does not bring a lost phone's token back.
+    if (hash || patch.disabled === true) await endSessions(tx, communeCode, id, now);
+    if (hash) await forgiveLoginTries(tx, row.username, now);
     if (patch.villageIds) await setVillages(tx, communeCode, id, patch.villageIds);
   });
   return (await getUser(store, communeCode, id)) as User;
