@@ -56,3 +56,12 @@ export function writeDecision(
   if (writer.role === 'officer') return after === before || inScope(after) ? 'ok' : 'out_of_scope';
   return inScope(before) && inScope(after) ? 'ok' : 'out_of_scope';
 }
+
+/**
+ * Whether the caller may read a record that lives in `villageId` (null: commune-wide). A record
+ * it may not read gets one answer to any write, whatever the write says (`out_of_scope`), so a
+ * refusal never tells whether a guess about another village's data was right.
+ */
+export function mayRead(reader: Writer, villageId: string | null): boolean {
+  return villageId === null || reader.role === 'officer' || reader.villageIds.includes(villageId);
+}

@@ -164,6 +164,32 @@ describe.each(DATABASE_KINDS)('login guessing on %s', (kind) => {
     expect((await login(WRONG, { from: '198.19.0.3' })).code).toBe('login_throttled');
   });
 
+  it('a stolen token guesses the current password only within the login limits', async () => {
+    const thief = '203.0.113.9';
+    const change = (currentPassword: string) =>
+      t
+        .call({
+          method: 'POST',
+          url: '/api/auth/password',
+          token: s.tokens[VOLUNTEER],
+          headers: { 'x-forwarded-for': thief },
+          payload: { currentPassword, newPassword: 'mat-khau-cua-ke-trom' },
+        })
+        .then(answer);
+    // 9 wrong guesses (under the route's own 10 requests a minute): the address's bucket lets 5
+    // be checked, as a login's would.
+    const answers: Answer[] = [];
+    for (let i = 0; i < 9; i++) answers.push(await change(WRONG));
+    expect(hashesChecked()).toBe(PER_ADDRESS.burst);
+    expect(answers.map((a) => a.code)).toEqual([
+      ...Array.from({ length: PER_ADDRESS.burst }, () => 'current_password_wrong'),
+      ...Array.from({ length: 9 - PER_ADDRESS.burst }, () => 'login_throttled'),
+    ]);
+    // The right password now waits too, and the owner's password is unchanged.
+    expect(await change(TEST_PASSWORD)).toEqual({ status: 429, code: 'login_throttled' });
+    expect((await login(TEST_PASSWORD, { from: '198.51.100.20' })).code).toBe('ok');
+  });
+
   it('a reset password can be used at once, after the guessing that made the volunteer forget it', async () => {
     for (let i = 0; i < PER_ADDRESS.burst + 1; i++) await login(WRONG, { from: '192.0.2.44' });
     const reset = await t.call({

@@ -33,6 +33,78 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
     return { app, store, seed };
   }
 
+  it('answers one refusal for another village’s record, whatever the op says', async () => {
+    const { app, seed } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const hoa = syncApi(app, seed.tokens.hoa as string);
+    const dong = seed.villages['Thôn Đông'] as string;
+    const h = uuid();
+    const v = uuid();
+    const visit = { householdId: h, at: Date.now() - 86_400_000, tasks: ['cai_vneid'] };
+    const lanOps = [
+      op('household', h, { villageId: dong, headName: 'Hộ Lan' }),
+      op('visit', v, visit),
+    ];
+    const lanVisit = lanOps[1] as (typeof lanOps)[number];
+    expect((await lan.push(lanOps)).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const before = (await lan.pullAll()).records.get(`visit:${v}`);
+
+    // Hòa, of Thôn Tây, knows the visit's id: a right guess of its content, a wrong guess, Lan's
+    // own op replayed, and an edit of the household all get the same answer, and reveal nothing.
+    const { stored } = await lan.push([lanVisit]).then((r) => ({ stored: r.results[0]?.status }));
+    expect(stored).toBe('duplicate');
+    const res = await hoa.push([
+      op('visit', v, { ...visit, volunteerId: seed.users.lan }),
+      op('visit', v, { ...visit, tasks: ['cai_vssid'] }),
+      lanVisit,
+      op('household', h, { headName: 'Hộ Hòa' }),
+    ]);
+    expect(res.results.map((r) => [r.status, r.code, r.current])).toEqual(
+      Array.from({ length: 4 }, () => ['rejected', 'out_of_scope', null]),
+    );
+    expect((await lan.pullAll()).records.get(`visit:${v}`)).toEqual(before);
+  });
+
+  it('takes a correction only of a visit of the same household', async () => {
+    const { app, seed } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const hoa = syncApi(app, seed.tokens.hoa as string);
+    const [dong, tay] = [seed.villages['Thôn Đông'], seed.villages['Thôn Tây']] as string[];
+    const at = Date.now() - 86_400_000;
+    const [a, a2, b, va, vb] = [uuid(), uuid(), uuid(), uuid(), uuid()];
+    const tasks = ['cai_vneid'];
+    await lan.push([
+      op('household', a, { villageId: dong, headName: 'Hộ A' }),
+      op('household', a2, { villageId: dong, headName: 'Hộ A2' }),
+      op('visit', va, { householdId: a, at, tasks }),
+    ]);
+    await hoa.push([
+      op('household', b, { villageId: tay, headName: 'Hộ B' }),
+      op('visit', vb, { householdId: b, at, tasks }),
+    ]);
+    const [elsewhere, otherHousehold, missing, same] = [uuid(), uuid(), uuid(), uuid()];
+    // Hòa names Thôn Đông's visit as corrected by a visit of her own household: that would drop
+    // it from the commune's reports. Lan names it from another household of her village.
+    const refused = [
+      await hoa.push([op('visit', elsewhere, { householdId: b, at, tasks, correctsId: va })]),
+      await lan.push([op('visit', otherHousehold, { householdId: a2, at, tasks, correctsId: va })]),
+      await lan.push([op('visit', missing, { householdId: a, at, tasks, correctsId: uuid() })]),
+    ];
+    expect(refused.map((r) => [r.results[0]?.status, r.results[0]?.code])).toEqual(
+      Array.from({ length: 3 }, () => ['rejected', 'invalid_fields']),
+    );
+    const fixed = await lan.push([
+      op('visit', same, { householdId: a, at, tasks, correctsId: va }),
+    ]);
+    expect(fixed.results[0]?.status).toBe('applied');
+
+    const officer = syncApi(app, seed.tokens.canbo as string);
+    const visits = [...(await officer.pullAll()).records.keys()].filter((k) =>
+      k.startsWith('visit:'),
+    );
+    expect(visits.sort()).toEqual([`visit:${va}`, `visit:${vb}`, `visit:${same}`].sort());
+  });
+
   it('delivers a pushed household to another device of the village, and a re-sent batch changes nothing', async () => {
     const { app, seed } = await setup();
     const lan = syncApi(app, seed.tokens.lan as string);

@@ -7,6 +7,7 @@ import {
 } from '../../protocol';
 import { revokeDevice } from '../accounts/devices';
 import { buildMe, login } from '../accounts/login';
+import { claimLoginTry } from '../accounts/loginGuard';
 import { verifyPassword } from '../accounts/password';
 import { setPassword } from '../accounts/users';
 import { HttpError } from '../http/errors';
@@ -16,7 +17,8 @@ import { SMALL_BODY_LIMIT } from './villages';
 
 /**
  * Login (rate-limited per address, guessing limited per name and address: loginGuard.ts), the
- * session refresh, logout, and the password change, which ends the user's other sessions.
+ * session refresh, logout, and the password change (its guesses limited in the same buckets),
+ * which ends the user's other sessions.
  */
 export function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.post(
@@ -46,16 +48,23 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (req) => {
       const ctx = await deps.auth(req);
       const input = parseInput(passwordChangeInputSchema, req.body);
-      const rows = await deps.store.query<{ password_hash: string }>(
-        'SELECT password_hash FROM users WHERE commune_code = $1 AND id = $2',
+      const now = deps.now();
+      const rows = await deps.store.query<{ username: string; password_hash: string }>(
+        'SELECT username, password_hash FROM users WHERE commune_code = $1 AND id = $2',
         [ctx.communeCode, ctx.userId],
       );
       const row = rows[0];
-      if (!row || !(await verifyPassword(input.currentPassword, row.password_hash)))
+      if (!row) throw new HttpError('current_password_wrong');
+      // A token (a stolen phone's) is no licence to guess the password: each check takes its place
+      // in the same buckets as a login of the account (loginGuard.ts), before the password is
+      // checked; setting the new one forgives the wrong tries.
+      if (!(await claimLoginTry(deps.store, row.username, req.ip, now)))
+        throw new HttpError('login_throttled');
+      if (!(await verifyPassword(input.currentPassword, row.password_hash)))
         throw new HttpError('current_password_wrong');
       await setPassword(deps.store, ctx.communeCode, ctx.userId, input.newPassword, {
         deviceId: ctx.deviceId,
-        now: deps.now(),
+        now,
       });
       return { ok: true as const };
     },

@@ -4,7 +4,8 @@ import { applyWrite } from '../../domain/merge';
 import { compactClocks } from '../../domain/recordClocks';
 import { appendOnlyDecision, checkOp } from '../../domain/opCheck';
 import type { EntityName } from '../../domain/records';
-import { deriveVillage, writeDecision } from '../../domain/syncScope';
+import { deriveVillage, mayRead, writeDecision } from '../../domain/syncScope';
+import { validCorrection } from '../../domain/visitCorrection';
 import { withoutPersonalData } from '../../domain/tombstone';
 import type { OpResultWire, PushRequest } from '../../protocol/sync';
 import type { AuthContext } from '../auth/context';
@@ -113,6 +114,13 @@ async function applyBatch(
       results.push(reject(op, check.code));
       continue;
     }
+    const current = state.get(key);
+    // Another village's record: one answer, whether the op repeats a known op, guesses the stored
+    // values right or wrong, or edits it (syncScope.ts mayRead).
+    if (current && !mayRead(auth, current.villageId)) {
+      results.push(reject(op, 'out_of_scope'));
+      continue;
+    }
     const fingerprint = opFingerprint(op);
     const prior = known.get(op.opId);
     if (prior) {
@@ -129,7 +137,6 @@ async function applyBatch(
       continue;
     }
     const entity: EntityName = check.entity;
-    const current = state.get(key);
     const appendOnly = appendOnlyDecision(entity, current, op.fields);
     if (appendOnly === 'append_only') {
       results.push(reject(op, 'append_only', current));
@@ -154,6 +161,12 @@ async function applyBatch(
     const decision = writeDecision(auth, entity, current?.villageId, village);
     if (decision !== 'ok') {
       results.push(reject(op, decision, current));
+      continue;
+    }
+    const corrects = entity === 'visit' && !current ? next.data.correctsId : undefined;
+    const corrected = typeof corrects === 'string' ? state.get(recordKey('visit', corrects)) : null;
+    if (corrected !== null && !validCorrection(next.data, corrected?.data)) {
+      results.push(reject(op, 'invalid_fields', current));
       continue;
     }
     const author = authorshipError(auth, entity, current, fields, village, authors);

@@ -13,7 +13,8 @@ export interface ValidOp {
 
 /**
  * The batch's records, plus those they point at: households and mentees (to place them in
- * villages), mentees' households (for pairings) and resident mentors (to check a pairing's mentor).
+ * villages), mentees' households (for pairings), resident mentors (to check a pairing's mentor)
+ * and the visits that visits correct (to check they are of the same household).
  */
 export async function loadWorkingSet(
   tx: Sql,
@@ -29,6 +30,7 @@ export async function loadWorkingSet(
     add('household', op.fields.householdId);
     add('member', op.fields.menteeId);
     if (entity === 'mentorship') add('member', op.fields.mentorId);
+    if (entity === 'visit') add('visit', op.fields.correctsId);
   }
   const state = await loadRecords(tx, commune, [...keys.values()]);
   const more = new Map<string, { entity: string; id: string }>();
