@@ -26,7 +26,16 @@ export interface AppDeps {
   trustProxy?: string[];
   /** A session unused this long ends (default 90 days). */
   sessionIdleMs?: number;
+  /**
+   * The longest a request may take to arrive, headers and body (default 2 min, headers alone
+   * 30 s): a client sending a byte every few seconds cannot hold a connection, and the server's
+   * memory, for long; a phone pushing 4 MB over a slow village link (about 300 kbit/s) still can.
+   */
+  requestTimeoutMs?: number;
 }
+
+export const REQUEST_TIMEOUT_MS = 120_000;
+const HEADERS_TIMEOUT_MS = 30_000;
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -35,6 +44,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
+    requestTimeout: deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    // Node checks the timeouts of open connections every 30 s by default: every second instead.
+    http: {
+      headersTimeout: Math.min(deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS),
+      connectionsCheckingInterval: 1000,
+    },
     trustProxy: deps.trustProxy && deps.trustProxy.length > 0 ? deps.trustProxy : false,
     // Errors raised by the router before any route runs get the API's `{ error: { code } }` too.
     frameworkErrors: (error, _req, reply) =>

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   DEFAULT_PULL_LIMIT,
   pullQuerySchema,
@@ -10,6 +10,7 @@ import { parseInput } from '../http/validate';
 import { pullPage } from '../sync/pull';
 import { createCommuneClocks } from '../sync/communeClocks';
 import { pushBatch } from '../sync/push';
+import type { AuthContext } from '../auth/context';
 import type { RouteDeps } from './deps';
 
 /** POST /api/sync/push and GET /api/sync/pull (see src/server/sync). */
@@ -18,8 +19,14 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
   // one commune's phones can never move another's (communeClocks.ts).
   const clocks = createCommuneClocks(deps.now);
 
-  app.post('/api/sync/push', async (req) => {
-    const auth = await deps.auth(req);
+  // The token is checked as soon as the headers arrive, before a body of up to 4 MB is read and
+  // parsed: a client without a valid token costs the server nothing more.
+  const pushers = new WeakMap<object, AuthContext>();
+  const onRequest = async (req: FastifyRequest) => {
+    pushers.set(req, await deps.auth(req));
+  };
+  app.post('/api/sync/push', { onRequest }, async (req) => {
+    const auth = pushers.get(req) ?? (await deps.auth(req));
     const { ops, sentAt } = parseInput(pushRequestSchema, req.body, { checkText: false });
     const results = await pushBatch(deps.store, auth, { ops, nowMs: deps.now(), sentAt }, clocks);
     return { results, serverClock: clocks.of(auth.communeCode).now() } satisfies PushResponseWire;
