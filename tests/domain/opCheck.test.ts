@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../src/domain/hlc';
 import { checkOp, MAX_FIELD_NODES, storableField } from '../../src/domain/opCheck';
+import { INHERITED_NAMES } from '../support/inheritedNames';
 
 const NOW = 1_763_800_000_000;
 const ID = '019aa000-0000-7000-8000-000000000001';
@@ -35,15 +36,7 @@ describe('one bounded walk of a field: shape, size and storable text', () => {
 });
 
 describe('field names are looked up among the entity’s own rules only', () => {
-  it.each([
-    'valueOf',
-    'hasOwnProperty',
-    'propertyIsEnumerable',
-    'toLocaleString',
-    'constructor',
-    'toString',
-    'isPrototypeOf',
-  ])('refuses a field named %s', (name) => {
+  it.each(INHERITED_NAMES)('refuses a field named %s', (name) => {
     for (const entity of ['household', 'member', 'visit'])
       expect(checkOp({ entity, id: ID, fields: { [name]: 'x' }, clock }, NOW)).toEqual({
         ok: false,
