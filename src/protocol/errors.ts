@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'not_found',
   'method_not_allowed',
   'rate_limited',
+  /** Too many requests of this account, or of its commune, under way at once: retry after a pause. */
+  'busy',
   'unauthenticated',
   'token_invalid',
   'device_revoked',

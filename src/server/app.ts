@@ -7,6 +7,9 @@ import { HttpError, errorBody, sendError, STATUS } from './http/errors';
 import { registerStatic } from './http/static';
 import { authenticate, DEFAULT_SESSION_RULES } from './auth/authenticate';
 import { registerRoutes } from './routes';
+import { fairStore } from './store/fairStore';
+import { moveLane } from './store/lanes';
+import { registerLanes } from './http/requestLanes';
 import type { Store } from './store/store';
 import { isDatabaseUnavailable } from './store/unavailable';
 
@@ -32,9 +35,15 @@ export interface AppDeps {
    * memory, for long; a phone pushing 4 MB over a slow village link (about 300 kbit/s) still can.
    */
   requestTimeoutMs?: number;
+  /**
+   * A connection with nothing sent or received for this long is closed (default 1 min): a client
+   * that asks and never reads its answers does not keep them in the server for long.
+   */
+  idleConnectionMs?: number;
 }
 
 export const REQUEST_TIMEOUT_MS = 120_000;
+export const IDLE_CONNECTION_MS = 60_000;
 const HEADERS_TIMEOUT_MS = 30_000;
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
@@ -45,6 +54,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
     requestTimeout: deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    connectionTimeout: deps.idleConnectionMs ?? IDLE_CONNECTION_MS,
     // Node checks the timeouts of open connections every 30 s by default: every second instead.
     http: {
       headersTimeout: Math.min(deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS),
@@ -55,6 +65,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (error, _req, reply) =>
       sendError(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_request'),
   });
+
+  registerLanes(app);
+  const store = fairStore(deps.store);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -136,9 +149,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
   const sessions = { now, idleMs: deps.sessionIdleMs ?? DEFAULT_SESSION_RULES.idleMs };
   registerRoutes(app, {
-    store: deps.store,
+    store,
     now,
-    auth: (req) => authenticate(deps.store, req, sessions),
+    async auth(req) {
+      const ctx = await authenticate(store, req, sessions);
+      moveLane(`commune:${ctx.communeCode}`);
+      return ctx;
+    },
   });
 
   const hasStatic = deps.staticDir ? await registerStatic(app, deps.staticDir) : false;

@@ -22,6 +22,8 @@ export interface BenchResults {
   freshPullS: number | null;
   syncVsPouchRatio: number | null;
   load: LoadResult | null;
+  /** Another commune's login and pull while one volunteer floods pulls (fairness.ts). */
+  fairness: { otherCommuneP95Ms: number; refused: number; pulls: number } | null;
   /** IndexedDB's cost per row written (idbRows.ts): no budget, the reason for the chunked tables. */
   idbRows: IdbRowsResult | null;
   throttled: (BrowserFigures & { cpuSlowdown: number }) | null;
@@ -72,6 +74,15 @@ export function printTable(results: BenchResults, budgets: typeof BUDGETS) {
       `${l.p95Ms}, ${l.errors}, ${l.lostOps}`,
       '≤ 500, 0, 0',
       l.p95Ms <= 500 && l.errors === 0 && l.lostOps === 0 ? 'ok' : 'OVER',
+    ]);
+  }
+  if (results.fairness) {
+    const f = results.fairness;
+    rows.push([
+      `other commune's login and pull during a flood of ${f.pulls} pulls (p95 ms)`,
+      String(f.otherCommuneP95Ms),
+      '≤ 1000',
+      f.otherCommuneP95Ms <= 1000 ? 'ok' : 'OVER',
     ]);
   }
   if (results.throttled) {

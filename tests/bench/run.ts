@@ -18,7 +18,8 @@ import { deviceBench } from './device';
 import { idbRowsBench } from './idbRows';
 import { searchBench } from './search';
 import { syncVsPouch } from './syncVsPouch';
-import { IDB_ROWS, LOAD, POUCH_HOUSEHOLDS, SMOKE } from './scale';
+import { FAIRNESS, IDB_ROWS, LOAD, POUCH_HOUSEHOLDS, SMOKE } from './scale';
+import { runFairness } from './fairness';
 import { median } from './stats';
 import { BUDGETS, printTable, type BenchResults } from './results';
 
@@ -41,6 +42,7 @@ const results: BenchResults = {
   freshPullS: null,
   syncVsPouchRatio: null,
   load: null,
+  fairness: null,
   idbRows: null,
   throttled: null,
   machine: {
@@ -156,6 +158,14 @@ await measure('load', async () => {
   };
   if (load.database !== 'postgres')
     results.notes.load = 'measured on PGlite: set DATABASE_URL for the PostgreSQL figure';
+});
+
+await measure('fairness', async () => {
+  const f = await runFairness({ ...FAIRNESS, staticDir: STATIC_DIR });
+  results.fairness = { otherCommuneP95Ms: f.otherCommuneP95Ms, refused: f.refused, pulls: f.pulls };
+  results.notes.fairness =
+    `${FAIRNESS.households} households, ${f.refused} of ${f.pulls} flood pulls refused busy, ` +
+    `${FAIRNESS.visits} visits, on ${f.database}`;
 });
 
 clearInterval(sampleLoad);

@@ -22,3 +22,8 @@ export const LOAD = SMOKE
 
 /** Records written to raw IndexedDB (idbRows). */
 export const IDB_ROWS = SMOKE ? 2_000 : 200_000;
+
+/** The flooding volunteer's village, the unread pulls, the other commune's visits (fairness). */
+export const FAIRNESS = SMOKE
+  ? { households: 200, pulls: 20, visits: 2 }
+  : { households: 20_000, pulls: 200, visits: 20 };

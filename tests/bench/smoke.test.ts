@@ -52,6 +52,7 @@ it('reports every figure of the bench, PouchDB’s and the load’s included', a
     throttledQrOpenMs: r.throttled?.qrOpenMs,
     throttledDashboardMs: r.throttled?.dashboardMs,
     loadP95Ms: r.load?.p95Ms,
+    fairnessOtherCommuneP95Ms: r.fairness?.otherCommuneP95Ms,
     idbRowsMsPerRow: r.idbRows?.msPerRow,
   };
   const missing = Object.entries(figures).filter(([, v]) => typeof v !== 'number' || !(v >= 0));

@@ -127,6 +127,7 @@ async function leasePglite(): Promise<Store> {
   };
   return {
     kind: 'pglite',
+    concurrency: 1,
     query: (text, params) => (live(), db.query(text, params)),
     exec: (text) => (live(), db.exec(text)),
     transaction: (fn) => (live(), db.transaction(fn)),

@@ -10,6 +10,7 @@ export const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   method_not_allowed: 405,
   rate_limited: 429,
+  busy: 429,
   unauthenticated: 401,
   token_invalid: 401,
   device_revoked: 401,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   DEFAULT_PULL_LIMIT,
   pullQuerySchema,
@@ -6,12 +6,16 @@ import {
   type PullResponseWire,
   type PushResponseWire,
 } from '../../protocol/sync';
+import { inFlightLimit } from '../http/inFlight';
+import { claimedToken } from '../auth/claimedToken';
 import { parseInput } from '../http/validate';
 import { pullPage } from '../sync/pull';
 import { createCommuneClocks } from '../sync/communeClocks';
 import { pushBatch } from '../sync/push';
 import type { AuthContext } from '../auth/context';
 import type { RouteDeps } from './deps';
+
+export const PULLS_IN_FLIGHT = { perDevice: 2, perUser: 2, perCommune: 8 };
 
 /** POST /api/sync/push and GET /api/sync/pull (see src/server/sync). */
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -32,8 +36,20 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
     return { results, serverClock: clocks.of(auth.communeCode).now() } satisfies PushResponseWire;
   });
 
-  app.get('/api/sync/pull', async (req) => {
+  // A phone syncs one page at a time. A device may have two pulls under way, refused before its
+  // token is even looked up (a flood from one token costs no database work); an account two (its
+  // phones), a commune eight: a share of the server, however many requests anyone opens.
+  const byDevice = inFlightLimit(PULLS_IN_FLIGHT.perDevice);
+  const byUser = inFlightLimit(PULLS_IN_FLIGHT.perUser);
+  const byCommune = inFlightLimit(PULLS_IN_FLIGHT.perCommune);
+  const onPullRequest = async (req: FastifyRequest, reply: FastifyReply) => {
+    const token = claimedToken(req);
+    if (token) byDevice.enter(reply, `${token.communeCode}/${token.deviceId}`);
+  };
+  app.get('/api/sync/pull', { onRequest: onPullRequest }, async (req, reply) => {
     const auth = await deps.auth(req);
+    byUser.enter(reply, `${auth.communeCode}/${auth.userId}`);
+    byCommune.enter(reply, auth.communeCode);
     const q = parseInput(pullQuerySchema, req.query);
     const page = await pullPage(
       deps.store,

@@ -20,6 +20,7 @@ export async function openPglite(dataDir?: string): Promise<Store> {
   const sql = wrap(db);
   return {
     kind: 'pglite',
+    concurrency: 1,
     ...sql,
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     close: () => db.close(),

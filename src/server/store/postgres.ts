@@ -34,6 +34,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Store> {
   client.release();
   return {
     kind: 'postgres',
+    concurrency: poolSize,
     ...wrap(pool),
     async transaction(fn) {
       const conn = await pool.connect();

@@ -9,6 +9,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Store extends Sql {
   readonly kind: DatabaseKind;
+  /** How many statements the database runs at once (PGlite: one; PostgreSQL: its pool's size). */
+  readonly concurrency: number;
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;

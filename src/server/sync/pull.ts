@@ -34,26 +34,18 @@ export async function pullPage(
   const from = (key: string) => old.get(key) ?? 0;
   const params = [auth.communeCode, from(COMMUNE_WIDE_KEY), villages, villages.map(from)] as const;
   // The page is picked on positions alone: each village offers up to `limit` seqs, read from the
-  // (commune, village, seq) index (index-only once vacuumed), and only the chosen rows are read,
-  // by their seq (unique in a commune: migration 004). The scope test on the read rows is the
-  // last guard that nothing outside the caller's villages is ever served.
-  const rows = await sql.query<Row>(
-    `SELECT r.entity, r.id::text AS id, r.village_id::text AS village_id, r.data, r.clocks,
-            r.seq::float8 AS seq
-       FROM (SELECT seq
-               FROM ((SELECT seq FROM records
-                       WHERE commune_code = $1 AND village_id IS NULL AND seq > $2
-                       ORDER BY seq LIMIT $5)
-                     UNION ALL
-                     SELECT k.seq FROM unnest($3::uuid[], $4::bigint[]) AS c(vid, s)
-                       CROSS JOIN LATERAL (SELECT seq FROM records
-                                            WHERE commune_code = $1 AND village_id = c.vid
-                                              AND seq > c.s
-                                            ORDER BY seq LIMIT $5) k) x
-              ORDER BY seq LIMIT $5) p
-       JOIN records r ON r.commune_code = $1 AND r.seq = p.seq
-      WHERE r.village_id IS NULL OR r.village_id = ANY($3::uuid[])
-      ORDER BY r.seq`,
+  // (commune, village, seq) index (index-only once vacuumed), and only the chosen rows are read.
+  const seqs = await sql.query<{ seq: number }>(
+    `SELECT seq::float8 AS seq
+       FROM ((SELECT seq FROM records
+               WHERE commune_code = $1 AND village_id IS NULL AND seq > $2
+               ORDER BY seq LIMIT $5)
+             UNION ALL
+             SELECT k.seq FROM unnest($3::uuid[], $4::bigint[]) AS c(vid, s)
+               CROSS JOIN LATERAL (SELECT seq FROM records
+                                    WHERE commune_code = $1 AND village_id = c.vid AND seq > c.s
+                                    ORDER BY seq LIMIT $5) k) x
+      ORDER BY seq LIMIT $5`,
     [...params, limit + 1],
   );
   const left = await departuresAfter(
@@ -63,7 +55,12 @@ export async function pullPage(
     villages.map(from),
     limit + 1,
   );
-  const { records, departures, hasMore, last } = cutPage(rows, left, limit);
+  const { departures, hasMore, last } = cutPage(
+    seqs.map((r) => r.seq),
+    left,
+    limit,
+  );
+  const records = await rowsUpTo(sql, auth.communeCode, villages, seqs, last);
 
   const next: Cursor = new Map();
   for (const key of [COMMUNE_WIDE_KEY, ...villages]) {
@@ -136,12 +133,45 @@ function departuresAfter(
  * never cut between two changes of one seq (a move's record and its departure share it), so
  * the next page can start after the last seq served. Each stream was read `limit + 1` deep.
  */
-function cutPage(rows: Row[], left: Departure[], limit: number) {
-  const seqs = [...rows.map((r) => r.seq), ...left.map((d) => d.seq)].sort((a, b) => a - b);
+export function cutPage(recordSeqs: number[], left: Departure[], limit: number) {
+  const seqs = [...recordSeqs, ...left.map((d) => d.seq)].sort((a, b) => a - b);
   const cut = seqs.length > limit ? seqs[limit - 1] : seqs.at(-1);
-  if (cut === undefined) return { records: rows, departures: left, hasMore: false, last: cut };
-  const records = rows.filter((r) => r.seq <= cut);
+  if (cut === undefined) return { departures: left, hasMore: false, last: cut };
   const departures = left.filter((d) => d.seq <= cut);
-  const hasMore = records.length + departures.length < seqs.length;
-  return { records, departures, hasMore, last: cut };
+  const served = recordSeqs.filter((seq) => seq <= cut).length + departures.length;
+  return { departures, hasMore: served < seqs.length, last: cut };
+}
+
+/** Rows read per statement: each slice is its own turn at the database (store/fairStore.ts). */
+export const ROWS_PER_SLICE = 500;
+
+/**
+ * The page's records, by their seq (unique in a commune: migration 004), in slices: a page of
+ * 5,000 is ten short statements, so another commune's statements take their turns between them
+ * instead of waiting for the whole page (PGlite runs each on the server's one thread). The scope
+ * test on the read rows is the last guard that nothing outside the caller's villages is served.
+ */
+async function rowsUpTo(
+  sql: Sql,
+  commune: string,
+  villages: string[],
+  seqs: { seq: number }[],
+  last: number | undefined,
+): Promise<Row[]> {
+  const wanted = last === undefined ? [] : seqs.map((r) => r.seq).filter((seq) => seq <= last);
+  const rows: Row[] = [];
+  for (let i = 0; i < wanted.length; i += ROWS_PER_SLICE) {
+    rows.push(
+      ...(await sql.query<Row>(
+        `SELECT entity, id::text AS id, village_id::text AS village_id, data, clocks,
+                seq::float8 AS seq
+           FROM records
+          WHERE commune_code = $1 AND seq = ANY($2::bigint[])
+            AND (village_id IS NULL OR village_id = ANY($3::uuid[]))
+          ORDER BY seq`,
+        [commune, wanted.slice(i, i + ROWS_PER_SLICE), villages],
+      )),
+    );
+  }
+  return rows;
 }

@@ -8,6 +8,7 @@ const BY_CODE: Partial<Record<ErrorCode, string>> = {
   login_throttled:
     'Tên đăng nhập này đã bị nhập sai mật khẩu nhiều lần. Hãy đợi vài phút rồi thử lại; nếu quên mật khẩu, hãy nhờ tổ trưởng hoặc cán bộ xã đặt lại.',
   rate_limited: 'Thử quá nhiều lần. Hãy đợi một phút rồi thử lại.',
+  busy: 'Máy chủ đang bận với nhiều yêu cầu của bạn hoặc của xã. Hãy đợi một lát rồi thử lại.',
   current_password_wrong: 'Mật khẩu hiện tại không đúng.',
   validation_failed: 'Thông tin chưa hợp lệ. Hãy kiểm tra lại.',
   already_set_up: 'Máy chủ này đã được thiết lập cho một xã. Hãy đăng nhập.',
