@@ -72,3 +72,12 @@ export function parseHouseholdCode(
   if (!isValidLuhn(communeCode + cleaned)) return { ok: false, error: 'code_check' };
   return { ok: true, code: cleaned };
 }
+
+/**
+ * A code as the app issues it for this commune: 8 characters of the alphabet, its check character
+ * right. What the server accepts on a household; a typed code is normalised first (parseHouseholdCode).
+ */
+export function isIssuedCode(code: string, communeCode: string): boolean {
+  const parsed = parseHouseholdCode(code, communeCode);
+  return parsed.ok && parsed.code === code;
+}

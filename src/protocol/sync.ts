@@ -65,6 +65,8 @@ export const OP_REJECT_CODES = [
   'author_mismatch',
   /** Only a team leader or the commune officer may confirm a household's Gia đình số. */
   'leader_only',
+  /** Another household of the commune already wears this sticker code: one code, one household. */
+  'code_taken',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 

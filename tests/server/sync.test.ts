@@ -1,3 +1,4 @@
+import { generateHouseholdCode } from '../../src/domain/householdCode';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
@@ -103,6 +104,51 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
       k.startsWith('visit:'),
     );
     expect(visits.sort()).toEqual([`visit:${va}`, `visit:${vb}`, `visit:${same}`].sort());
+  });
+
+  it('gives a sticker code to one household of the commune, and only a code the app issues', async () => {
+    const { app, seed } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const hoa = syncApi(app, seed.tokens.hoa as string);
+    const [dong, tay] = [seed.villages['Thôn Đông'], seed.villages['Thôn Tây']] as string[];
+    const random = (n: number) => Array.from({ length: n }, (_, i) => (i * 7 + 3) % 32);
+    const code = generateHouseholdCode(seed.communeCode, random);
+    const real = uuid();
+    await lan.push([op('household', real, { villageId: dong, headName: 'Hộ thật', code })]);
+
+    // Another volunteer, another village, a household whose id sorts first: it may not wear the
+    // real sticker's code; nor a code whose check character is wrong; nor may two households of
+    // one batch share a new code.
+    const fake = `00000000-0000-7000-8000-${'0'.repeat(12)}`;
+    const other = generateHouseholdCode(seed.communeCode, (n) => random(n).reverse());
+    const [x, y] = [uuid(), uuid()];
+    const refused = await hoa.push([
+      op('household', fake, { villageId: tay, headName: 'Hộ giả', code }),
+      op('household', uuid(), { villageId: tay, headName: 'Hộ sai mã', code: '00000000' }),
+      op('household', x, { villageId: tay, headName: 'Hộ X', code: other }),
+      op('household', y, { villageId: tay, headName: 'Hộ Y', code: other }),
+    ]);
+    expect(refused.results.map((r) => r.code ?? r.status)).toEqual([
+      'code_taken',
+      'invalid_fields',
+      'applied',
+      'code_taken',
+    ]);
+    // Nor by editing a household already stored.
+    const edited = await hoa.push([op('household', x, { code })]);
+    expect(edited.results[0]?.code).toBe('code_taken');
+
+    // The sticker still opens the real household on every phone: one household wears the code.
+    const officer = syncApi(app, seed.tokens.canbo as string);
+    const households = [...(await officer.pullAll()).records.values()].filter(
+      (r) => r.entity === 'household' && r.data.code === code,
+    );
+    expect(households.map((h) => h.id)).toEqual([real]);
+
+    // Once the real household is deleted, its code is free again.
+    await lan.push([op('household', real, { deleted: true })]);
+    const reused = await hoa.push([op('household', x, { code })]);
+    expect(reused.results[0]?.status).toBe('applied');
   });
 
   it('delivers a pushed household to another device of the village, and a re-sent batch changes nothing', async () => {

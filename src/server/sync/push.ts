@@ -12,6 +12,7 @@ import type { AuthContext } from '../auth/context';
 import type { Sql, Store } from '../store/store';
 import { afterSave, type AppliedOp } from './afterSave';
 import type { CommuneClocks } from './communeClocks';
+import { householdCodeError } from './householdCodes';
 import { knownOps, opFingerprint } from './opFingerprint';
 import { recordKey, saveRecords, type StoredRecord } from './recordsRepo';
 import { authorLookups, loadMentorAccounts, loadWorkingSet } from './workingSet';
@@ -172,6 +173,14 @@ async function applyBatch(
     const author = authorshipError(auth, entity, current, fields, village, authors);
     if (author !== null) {
       results.push(reject(op, author, current));
+      continue;
+    }
+    const wearsCode =
+      entity === 'household' &&
+      (merged.changed.includes('code') || merged.changed.includes('deleted'));
+    const codeError = wearsCode ? await householdCodeError(tx, commune, op.id, next, state) : null;
+    if (codeError !== null) {
+      results.push(reject(op, codeError, current));
       continue;
     }
     known.set(op.opId, { fingerprint, clock });

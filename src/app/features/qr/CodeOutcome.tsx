@@ -28,5 +28,29 @@ export function CodeOutcome({ state }: { state: OpenState }) {
       </div>
     );
   }
+  if (state.kind === 'several') {
+    return (
+      <div className="card" role="alert" data-testid="code-several">
+        <p>
+          Mã <strong>{formatHouseholdCode(state.code)}</strong> đang gắn với{' '}
+          {state.households.length} hộ. Hãy chọn đúng hộ trước cửa, rồi báo tổ trưởng để cấp mã mới
+          cho hộ kia.
+        </p>
+        <ul className="list">
+          {state.households.map((h) => (
+            <li key={h.id}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => navigate(href('/ho/:id', { id: h.id }))}
+              >
+                {h.headName || 'Hộ chưa có tên chủ hộ'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
   return null;
 }

@@ -4,12 +4,24 @@ import { households, writeAll } from '../../db';
 const cryptoRandom = (n: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => b % 32);
 
-export type CodeLookup = { kind: 'household'; id: string } | { kind: 'unassigned'; code: string };
+export type CodeLookup =
+  | { kind: 'household'; id: string }
+  | { kind: 'unassigned'; code: string }
+  /** Several households wear it (written before the server refused a second): never pick one. */
+  | { kind: 'several'; code: string; households: { id: string; headName: string }[] };
 
 /** Which household wears this code on its door, if any (deleted households do not count). */
 export async function resolveHouseholdCode(code: string): Promise<CodeLookup> {
-  const live = (await households.withCode(code)).find((r) => r.deleted !== true);
-  return live ? { kind: 'household', id: live.id } : { kind: 'unassigned', code };
+  const live = (await households.withCode(code)).filter((r) => r.deleted !== true);
+  if (live.length === 0) return { kind: 'unassigned', code };
+  if (live.length === 1) return { kind: 'household', id: (live[0] as { id: string }).id };
+  return {
+    kind: 'several',
+    code,
+    households: live
+      .map((h) => ({ id: h.id, headName: String(h.headName ?? '') }))
+      .sort((a, b) => a.headName.localeCompare(b.headName, 'vi')),
+  };
 }
 
 /** New codes for this commune that no household on this device uses yet. */

@@ -31,7 +31,9 @@ export function useNewHouseholdCode(communeCode: string | undefined, search: str
           next =
             found.kind === 'household'
               ? { kind: 'refused', error: 'code_taken', householdId: found.id }
-              : { kind: 'ready', code: parsed.code, fromSticker: true };
+              : found.kind === 'several'
+                ? { kind: 'refused', error: 'code_taken', householdId: found.households[0]?.id }
+                : { kind: 'ready', code: parsed.code, fromSticker: true };
         }
       }
       if (live) setState(next);

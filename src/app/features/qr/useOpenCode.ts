@@ -2,10 +2,13 @@ import { useCallback, useState } from 'react';
 import { parseHouseholdCode } from '../../../domain/householdCode';
 import { parseHouseholdQr, type QrError } from '../../../domain/qrLink';
 import { href, navigate } from '../../platform/router';
-import { resolveHouseholdCode } from './householdCodes';
+import { resolveHouseholdCode, type CodeLookup } from './householdCodes';
 
 export type OpenState =
-  { kind: 'idle' } | { kind: 'error'; error: QrError } | { kind: 'unassigned'; code: string };
+  | { kind: 'idle' }
+  | { kind: 'error'; error: QrError }
+  | { kind: 'unassigned'; code: string }
+  | Extract<CodeLookup, { kind: 'several' }>;
 
 /**
  * Turns a decoded QR text or a typed code into "open that household", or an offer to register a
@@ -20,7 +23,7 @@ export function useOpenCode(communeCode: string | undefined) {
       performance.mark?.('tn:household-requested');
       navigate(href('/ho/:id', { id: found.id }));
     } else {
-      setState({ kind: 'unassigned', code });
+      setState(found);
     }
   }, []);
 

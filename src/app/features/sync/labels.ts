@@ -14,6 +14,8 @@ export const REJECT_REASON: Record<NoticeCode, string> = {
   op_id_reused: 'Máy chủ đã nhận một thay đổi khác cùng mã; thay đổi này không được ghi.',
   author_mismatch: 'Người thực hiện ghi trong thay đổi không phải tài khoản của bạn.',
   leader_only: 'Chỉ tổ trưởng hoặc cán bộ xã được xác nhận Gia đình số.',
+  code_taken:
+    'Mã dán cửa này đã gắn với một hộ khác trong xã. Hãy cấp mã mới cho hộ này và dán lại.',
   superseded: 'Đã có người sửa mục này muộn hơn trên máy khác; bản sửa của bạn không được dùng.',
 };
 
