@@ -6,6 +6,8 @@ import type { ModelData } from '../../src/domain/reportScope';
 import { targetRecordId } from '../../src/domain/targetRecords';
 import { reportResponseSchema } from '../../src/protocol/reports';
 import { createApp } from '../../src/server/app';
+import type { Store } from '../../src/server/store/store';
+import { REPORTS_PER_MINUTE } from '../../src/server/routes/reports';
 import { bearer, seedCommune, type SeededCommune } from '../support/accounts';
 import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
 import { clockAt, op, syncApi, uuid } from '../support/sync';
@@ -20,11 +22,30 @@ describe.each(DATABASE_KINDS)('GET /api/reports on %s', (kind) => {
     while (cleanups.length) await cleanups.pop()?.();
   });
 
+  /** Reads of every report record of the commune: how many, and the most at once. */
+  const reads = { count: 0, running: 0, most: 0 };
+  const isRead = (text: string) =>
+    /FROM records\s+WHERE commune_code = \$1 AND entity = ANY/.test(text);
+
   async function setup(): Promise<{ app: FastifyInstance; seed: SeededCommune }> {
+    Object.assign(reads, { count: 0, running: 0, most: 0 });
     const db = await createMigratedTestDatabase(kind);
     cleanups.push(() => db.drop());
-    const store = await db.open();
-    cleanups.push(() => store.close());
+    const opened = await db.open();
+    const store: Store = {
+      ...opened,
+      async query<T>(text: string, params?: readonly unknown[]) {
+        if (!isRead(text)) return opened.query<T>(text, params);
+        reads.count++;
+        reads.most = Math.max(reads.most, ++reads.running);
+        try {
+          return await opened.query<T>(text, params);
+        } finally {
+          reads.running--;
+        }
+      },
+    };
+    cleanups.push(() => opened.close());
     const seed = await seedCommune(store, {
       villages: ['Thôn Đông', 'Thôn Tây'],
       users: [
@@ -136,6 +157,67 @@ describe.each(DATABASE_KINDS)('GET /api/reports on %s', (kind) => {
     });
     return res;
   }
+
+  it('builds a report once however often it is asked, one read of the records at a time', async () => {
+    const { app, seed } = await setup();
+    await seedData(app, seed);
+    const canbo = seed.tokens.canbo as string;
+    const leader = seed.tokens.totruong as string;
+    // A leader's burst and an officer's: twelve reports, six periods, two scopes, at once.
+    const burst = await Promise.all(
+      [canbo, leader].flatMap((token) =>
+        [4, 5, 6].flatMap((month) => [
+          getReport(app, token, `kind=month&year=2027&period=${month}`),
+          getReport(app, token, `kind=month&year=2027&period=${month}`),
+        ]),
+      ),
+    );
+    expect(burst.map((r) => r.statusCode)).toEqual(burst.map(() => 200));
+    // Each report asked twice was built once, and a commune's reads never ran side by side.
+    expect(reads.count).toBeLessThanOrEqual(6);
+    expect(reads.most).toBe(1);
+    const households = (res: (typeof burst)[number]) =>
+      reportResponseSchema.parse(res.json()).report.households;
+    expect(households(burst[4] as (typeof burst)[number])).toBe(2);
+
+    // Asked again with nothing changed: answered without reading the records.
+    const readsBefore = reads.count;
+    await Promise.all(
+      [4, 5, 6].map((m) => getReport(app, canbo, `kind=month&year=2027&period=${m}`)),
+    );
+    expect(reads.count).toBe(readsBefore);
+    // A change anywhere in the commune: the next report reads them again, and counts it.
+    const pushed = await syncApi(app, seed.tokens.hoa as string).push([
+      op('household', uuid(), {
+        villageId: seed.villages['Thôn Tây'],
+        headName: 'Hộ mới',
+        status: 'active',
+      }),
+    ]);
+    expect(pushed.results[0]?.status).toBe('applied');
+    const after = await getReport(app, canbo, 'kind=month&year=2027&period=6');
+    expect(reads.count).toBe(readsBefore + 1);
+    expect(households(after)).toBe(3);
+  });
+
+  it('limits the reports one device asks for in a minute', async () => {
+    const { app, seed } = await setup();
+    const canbo = seed.tokens.canbo as string;
+    const answers = [];
+    for (let i = 0; i <= REPORTS_PER_MINUTE; i++)
+      answers.push(await getReport(app, canbo, 'kind=month&year=2027&period=6'));
+    expect(answers.slice(0, -1).every((r) => r.statusCode === 200)).toBe(true);
+    const refused = answers.at(-1);
+    expect(refused?.statusCode).toBe(429);
+    expect(refused?.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    // Another device is not held back by it.
+    const other = await getReport(
+      app,
+      seed.tokens.totruong as string,
+      'kind=month&year=2027&period=6',
+    );
+    expect(other.statusCode).toBe(200);
+  });
 
   it('computes the same commune report as the device does from the same records', async () => {
     const { app, seed } = await setup();

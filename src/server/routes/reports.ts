@@ -1,18 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { vietnamDay } from '../../domain/calendar';
-import { buildReport } from '../../domain/report';
-import { viewDataFromRecords, type RecordLike } from '../../domain/reportData';
-import { monthPeriod, quarterPeriod } from '../../domain/reportPeriods';
 import type { Scope } from '../../domain/reportScope';
-import { targetOverrides } from '../../domain/targetRecords';
 import { reportQuerySchema, type ReportResponse } from '../../protocol/reports';
 import type { AuthContext } from '../auth/context';
+import { claimedToken } from '../auth/claimedToken';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
-import type { Sql } from '../store/store';
+import { createReportService } from '../reports/reportService';
 import type { RouteDeps } from './deps';
 
-const REPORT_ENTITIES = ['household', 'member', 'visit', 'mentorship', 'trader', 'target'];
+/** Reports one device may ask for in a minute: a leader looks at a few; a script asks thousands. */
+export const REPORTS_PER_MINUTE = 20;
 
 /** Officer: the commune or one village; leader: their villages or one of them; volunteer: none. */
 function reportScope(ctx: AuthContext, villageId: string | undefined): Scope {
@@ -24,35 +21,29 @@ function reportScope(ctx: AuthContext, villageId: string | undefined): Scope {
   return ctx.role === 'officer' ? 'commune' : { villageIds: ctx.villageIds };
 }
 
-/**
- * The records the caller's own device holds (officer: the commune; leader: their villages; plus
- * commune-wide targets), so the server's report equals the one the device computes.
- */
-async function loadRecords(sql: Sql, ctx: AuthContext): Promise<RecordLike[]> {
-  const villages = ctx.role === 'officer' ? null : ctx.villageIds;
-  const rows = await sql.query<Omit<RecordLike, 'village'> & { village: string | null }>(
-    `SELECT entity, id::text AS id, village_id::text AS village, data
-       FROM records
-      WHERE commune_code = $1 AND entity = ANY($2::text[])
-        AND ($3::uuid[] IS NULL OR village_id IS NULL OR village_id = ANY($3::uuid[]))`,
-    [ctx.communeCode, REPORT_ENTITIES, villages],
-  );
-  return rows;
-}
-
 /** GET /api/reports?kind=month|quarter&year=&period=[&villageId=] */
 export function reportRoutes(app: FastifyInstance, deps: RouteDeps) {
-  app.get('/api/reports', async (req) => {
-    const ctx = await deps.auth(req);
-    const q = parseInput(reportQuerySchema, req.query);
-    const scope = reportScope(ctx, q.villageId);
-    const period =
-      q.kind === 'month' ? monthPeriod(q.year, q.period) : quarterPeriod(q.year, q.period);
-    const data = viewDataFromRecords(await loadRecords(deps.store, ctx));
-    const report = buildReport(data, period, scope, {
-      targets: targetOverrides(data.targets, q.year),
-      today: vietnamDay(deps.now()),
-    });
-    return { report } satisfies ReportResponse;
-  });
+  const reports = createReportService(deps.store, deps.now);
+  app.get(
+    '/api/reports',
+    {
+      config: {
+        rateLimit: {
+          max: REPORTS_PER_MINUTE,
+          timeWindow: '1 minute',
+          // By the device the token names (checked next), else by address.
+          keyGenerator: (req) => {
+            const token = claimedToken(req);
+            return token ? `device:${token.communeCode}/${token.deviceId}` : `address:${req.ip}`;
+          },
+        },
+      },
+    },
+    async (req) => {
+      const ctx = await deps.auth(req);
+      const q = parseInput(reportQuerySchema, req.query);
+      const report = await reports.report(ctx, q, reportScope(ctx, q.villageId));
+      return { report } satisfies ReportResponse;
+    },
+  );
 }

@@ -62,7 +62,9 @@ export function ReportScreen() {
       setStatus(
         res.error.kind === 'offline'
           ? 'Không kết nối được máy chủ. Báo cáo dưới đây tính từ dữ liệu trên máy.'
-          : 'Máy chủ không trả được báo cáo. Báo cáo dưới đây tính từ dữ liệu trên máy.',
+          : res.error.kind === 'api' && res.error.code === 'rate_limited'
+            ? 'Đã lấy báo cáo từ máy chủ nhiều lần trong một phút. Hãy đợi một phút rồi thử lại; báo cáo dưới đây tính từ dữ liệu trên máy.'
+            : 'Máy chủ không trả được báo cáo. Báo cáo dưới đây tính từ dữ liệu trên máy.',
       );
     }
   }
