@@ -31,6 +31,11 @@ export const loginInputSchema = z.strictObject({
   password: z.string().min(1).max(200),
   /** Shown in the devices list of the user's leader: cleaned like every account name. */
   deviceName: nameSchema,
+  /** The commune's code, sent only after `commune_required`. */
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
 });
 
 export const sessionUserSchema = z.object({

@@ -27,7 +27,10 @@ export const ERROR_CODES = [
   'current_password_wrong',
   'already_set_up',
   'unknown_commune',
+  /** Taken in this commune (names are unique per commune; other communes are never consulted). */
   'username_taken',
+  /** The name and password open accounts of several communes: send the commune's code too. */
+  'commune_required',
   'village_name_taken',
   'protocol_outdated',
   'server_error',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userWithPasswordSchema } from '../../src/protocol';
-import { seedCommune, type SeededCommune } from '../support/accounts';
+import { OTHER_COMMUNE, seedCommune, type SeededCommune } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/accountsApp';
 import { DATABASE_KINDS } from '../support/stores';
 
@@ -82,6 +82,52 @@ describe.each(DATABASE_KINDS)('villages, volunteers and devices on %s', (kind) =
       payload: { username: '0922222222', displayName: 'Trùng', role: 'volunteer', villageIds: [] },
     });
     expect(taken.json().error.code).toBe('username_taken');
+  });
+
+  it('login names are per commune: another commune’s accounts are neither revealed nor blocked', async () => {
+    const other = await seedCommune(t.store, {
+      code: OTHER_COMMUNE,
+      villages: ['Tổ 1'],
+      users: [{ username: 'canbo2', role: 'officer' }],
+    });
+    // The other commune's officer registers a phone number this commune already uses: created,
+    // exactly as for a new number; inside one commune a name is still taken.
+    const created = await t.call({
+      method: 'POST',
+      url: '/api/users',
+      token: other.tokens.canbo2,
+      payload: { username: '0922222222', displayName: 'Lan', role: 'volunteer', villageIds: [] },
+    });
+    expect(created.statusCode).toBe(201);
+    const temporaryPassword = userWithPasswordSchema.parse(created.json()).temporaryPassword ?? '';
+
+    // Each owner logs in with their own password and lands in their own commune.
+    const mine = await login('0922222222', s.password);
+    expect(mine.json().commune.code).toBe(s.communeCode);
+    const theirs = await login('0922222222', temporaryPassword);
+    expect(theirs.json().commune.code).toBe(OTHER_COMMUNE);
+
+    // The same name with the same password in both: the commune's code is asked, then used.
+    const samePassword = await t.call({
+      method: 'POST',
+      url: '/api/auth/password',
+      token: theirs.json().token,
+      payload: { currentPassword: temporaryPassword, newPassword: s.password },
+    });
+    expect(samePassword.statusCode).toBe(200);
+    const ambiguous = await login('0922222222', s.password);
+    expect(ambiguous.json().error.code).toBe('commune_required');
+    const chosen = await t.call({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        username: '0922222222',
+        password: s.password,
+        deviceName: 'Máy',
+        communeCode: OTHER_COMMUNE,
+      },
+    });
+    expect(chosen.json().commune.code).toBe(OTHER_COMMUNE);
   });
 
   it("a leader cannot edit a volunteer who also serves a village that is not the leader's", async () => {

@@ -151,6 +151,28 @@ describe.each(DATABASE_KINDS)('sync push and pull on %s', (kind) => {
     expect(reused.results[0]?.status).toBe('applied');
   });
 
+  it('records who sent each applied op, from the token, whatever node its clock names', async () => {
+    const { app, store, seed } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const h = uuid();
+    const made = op('household', h, { villageId: seed.villages['Thôn Đông'], headName: 'Hộ A' });
+    // The deletion claims, by its clock's node, to come from another phone.
+    const wiped = op('household', h, { deleted: true }, clockAt(Date.now(), 'canbo0xa'));
+    await lan.push([made]);
+    await lan.push([wiped]);
+    const rows = await store.query<Record<string, unknown>>(
+      `SELECT op_id::text AS op, entity, record_id::text AS record, user_id::text AS user,
+              device_id::text AS device
+         FROM applied_ops WHERE commune_code = $1 ORDER BY applied_at, op_id`,
+      [seed.communeCode],
+    );
+    const by = { user: seed.users.lan, device: seed.devices.lan, entity: 'household', record: h };
+    expect(rows).toEqual([
+      { op: made.opId, ...by },
+      { op: wiped.opId, ...by },
+    ]);
+  });
+
   it('delivers a pushed household to another device of the village, and a re-sent batch changes nothing', async () => {
     const { app, seed } = await setup();
     const lan = syncApi(app, seed.tokens.lan as string);

@@ -66,11 +66,13 @@ export async function login(
   username: string,
   password: string,
   deviceName: string,
+  /** Only when the server answered `commune_required`. */
+  communeCode?: string,
 ): Promise<ActionResult> {
   const room = await makeRoomFor(username);
   if (!room.ok) return room;
   const res = await apiRequest('/api/auth/login', loginResponseSchema, {
-    body: { username, password, deviceName },
+    body: { username, password, deviceName, ...(communeCode ? { communeCode } : {}) },
     anonymous: true,
   });
   if (!res.ok) return { ok: false, reason: 'api', failure: res.error };

@@ -12,6 +12,8 @@ interface Credentials {
   username: string;
   password: string;
   deviceName: string;
+  /** Asked only when the name and password open accounts of several communes. */
+  communeCode?: string | undefined;
 }
 
 interface LoginRow {
@@ -37,19 +39,27 @@ export async function login(
   const username = input.username.trim().toLowerCase();
   const attempt = await claimLoginTry(store, username, from.address, now);
   if (!attempt) throw new HttpError('login_throttled');
+  // A name may be in several communes (unique per commune): the account is the one whose password
+  // matches; the commune's code, when given, narrows them first.
   const rows = await store.query<LoginRow>(
     `SELECT u.commune_code, u.id, u.password_hash, u.password_version, u.disabled
        FROM usernames n JOIN users u ON u.commune_code = n.commune_code AND u.id = n.user_id
-      WHERE n.username = $1`,
-    [username],
+      WHERE n.username = $1 AND ($2::text IS NULL OR n.commune_code = $2)
+      ORDER BY n.commune_code`,
+    [username, input.communeCode ?? null],
   );
-  const user = rows[0];
-  if (!user) {
+  if (rows.length === 0) {
     await burnPasswordTime(input.password);
     throw new HttpError('invalid_credentials');
   }
-  const ok = await verifyPassword(input.password, user.password_hash);
-  if (!ok || user.disabled) throw new HttpError('invalid_credentials');
+  // Every candidate's password is checked, disabled or not, so the answer takes the same time.
+  const opened: LoginRow[] = [];
+  for (const row of rows)
+    if ((await verifyPassword(input.password, row.password_hash)) && !row.disabled)
+      opened.push(row);
+  const user = opened[0];
+  if (!user) throw new HttpError('invalid_credentials');
+  if (opened.length > 1) throw new HttpError('commune_required');
   const device = await store.transaction(async (tx) => {
     await loginSucceeded(tx, attempt, now);
     return createDevice(

@@ -8,7 +8,7 @@ import { forgiveLoginTries } from './loginGuard';
 import { hashPassword } from './password';
 import { assertVillagesExist } from './villages';
 
-/** Accounts of a commune. Login names are unique server-wide (table `usernames`). */
+/** Accounts of a commune. Login names are unique per commune (table `usernames`, migration 009). */
 
 interface UserRow {
   id: string;

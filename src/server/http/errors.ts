@@ -25,6 +25,7 @@ export const STATUS: Record<ErrorCode, number> = {
   already_set_up: 409,
   unknown_commune: 404,
   username_taken: 409,
+  commune_required: 409,
   village_name_taken: 409,
   protocol_outdated: 426,
   server_error: 500,

@@ -24,7 +24,7 @@ const KEPT_REPORTS = 500;
 export function createReportService(sql: Sql, now: () => number) {
   const kept = new Map<string, Report>();
   const building = new Map<string, Promise<Report>>();
-  const reading = new Map<string, { data: Promise<ViewData>; users: number }>();
+  const reading = new Map<string, { load: () => Promise<ViewData>; users: number }>();
   const communeTurn = new Map<string, Promise<unknown>>();
 
   /** Runs fn after the commune's previous report work (one at a time per commune). */
@@ -55,28 +55,33 @@ export function createReportService(sql: Sql, now: () => number) {
    * commune-wide targets), so the server's report equals the one the device computes. One read per
    * commune position and villages, kept while a report waiting for it is still to be built.
    */
-  function records(ctx: AuthContext, at: number): { data: Promise<ViewData>; done: () => void } {
+  function records(
+    ctx: AuthContext,
+    at: number,
+  ): { data: () => Promise<ViewData>; done: () => void } {
     const villages = ctx.role === 'officer' ? null : [...ctx.villageIds].sort();
     const key = `${ctx.communeCode}@${at}/${villages?.join(',') ?? '*'}`;
     let read = reading.get(key);
     if (!read) {
-      const data = sql
-        .query<Omit<RecordLike, 'village'> & { village: string | null }>(
-          `SELECT entity, id::text AS id, village_id::text AS village, data
-             FROM records
-            WHERE commune_code = $1 AND entity = ANY($2::text[])
-              AND ($3::uuid[] IS NULL OR village_id IS NULL OR village_id = ANY($3::uuid[]))`,
-          [ctx.communeCode, REPORT_ENTITIES, villages],
-        )
-        .then(viewDataFromRecords);
-      data.catch(() => undefined); // awaited in its turn; a failure is answered there
-      read = { data, users: 0 };
+      // Read on first need, in a report's turn: a commune never has two reads under way.
+      let data: Promise<ViewData> | undefined;
+      const load = () =>
+        (data ??= sql
+          .query<Omit<RecordLike, 'village'> & { village: string | null }>(
+            `SELECT entity, id::text AS id, village_id::text AS village, data
+               FROM records
+              WHERE commune_code = $1 AND entity = ANY($2::text[])
+                AND ($3::uuid[] IS NULL OR village_id IS NULL OR village_id = ANY($3::uuid[]))`,
+            [ctx.communeCode, REPORT_ENTITIES, villages],
+          )
+          .then(viewDataFromRecords));
+      read = { load, users: 0 };
       reading.set(key, read);
     }
     const held = read;
     held.users++;
     return {
-      data: held.data,
+      data: held.load,
       done: () => {
         if (--held.users === 0 && reading.get(key) === held) reading.delete(key);
       },
@@ -96,10 +101,11 @@ export function createReportService(sql: Sql, now: () => number) {
       if (done) return done;
       const pending = building.get(key);
       if (pending) return pending;
-      // Taken now, so reports of other periods asked meanwhile share this one read.
+      // Taken now (read in the first turn that needs it), so reports of other periods asked
+      // meanwhile share that one read.
       const read = records(ctx, at);
       const build = inTurn(ctx.communeCode, async () => {
-        const view = await read.data;
+        const view = await read.data();
         const period =
           q.kind === 'month' ? monthPeriod(q.year, q.period) : quarterPeriod(q.year, q.period);
         return buildReport(view, period, scope, {

@@ -10,9 +10,13 @@ import { temporaryPassword } from '../accounts/password';
 import { canManageUser, leaderSees } from '../accounts/scope';
 import { createUser, getUser, listUsers, updateUser } from '../accounts/users';
 import { HttpError } from '../http/errors';
+import { perKeyQuota } from '../http/quota';
 import { parseInput } from '../http/validate';
 import type { RouteDeps } from './deps';
 import { idParamsSchema, SMALL_BODY_LIMIT } from './villages';
+
+/** Accounts one manager may create (or try to) in an hour. */
+export const ACCOUNTS_PER_HOUR = 100;
 
 function requireManager(ctx: AuthContext) {
   if (ctx.role === 'volunteer') throw new HttpError('forbidden');
@@ -46,6 +50,8 @@ export function userRoutes(app: FastifyInstance, deps: RouteDeps) {
     return { users };
   });
 
+  // A leader registers a village's volunteers in an evening, not hundreds an hour.
+  const creations = perKeyQuota(ACCOUNTS_PER_HOUR, 60 * 60_000, deps.now);
   app.post('/api/users', { bodyLimit: SMALL_BODY_LIMIT }, async (req, reply) => {
     const ctx = await deps.auth(req);
     requireManager(ctx);
@@ -55,6 +61,7 @@ export function userRoutes(app: FastifyInstance, deps: RouteDeps) {
       requireOwnVillages(ctx, input.villageIds);
     }
     requirePhoneForVolunteer(input.role, input.username);
+    if (!creations.take(`${ctx.communeCode}/${ctx.userId}`)) throw new HttpError('rate_limited');
     const password = temporaryPassword();
     const user = await createUser(deps.store, ctx.communeCode, {
       ...input,

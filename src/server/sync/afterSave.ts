@@ -15,6 +15,7 @@ export interface AppliedOp {
   clock: string;
   /** The record it wrote. */
   id: string;
+  entity: string;
 }
 
 export interface SavedBatch {
@@ -25,6 +26,8 @@ export interface SavedBatch {
   applied: AppliedOp[];
   /** The commune's last allocated seq (that of the last saved record). */
   seq: number;
+  /** Who sent the batch: the account and device of the token that pushed it. */
+  by: { userId: string; deviceId: string };
 }
 
 /**
@@ -35,7 +38,7 @@ export interface SavedBatch {
 export async function afterSave(
   tx: Sql,
   commune: string,
-  { saved, original, applied, seq: lastSeq }: SavedBatch,
+  { saved, original, applied, seq: lastSeq, by }: SavedBatch,
 ): Promise<void> {
   let seq = lastSeq;
   // A record that left a village is announced there; a household that moved takes its members,
@@ -75,10 +78,11 @@ export async function afterSave(
   await tx.query('UPDATE sync_counters SET seq = $2 WHERE commune_code = $1', [commune, seq]);
   if (applied.length > 0) {
     await tx.query(
-      `INSERT INTO applied_ops (commune_code, op_id, status, fingerprint, clock, record_id)
-       SELECT $1, u.id, 'applied', u.fingerprint, u.clock, u.record_id
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[])
-           AS u(id, fingerprint, clock, record_id)
+      `INSERT INTO applied_ops (commune_code, op_id, status, fingerprint, clock, record_id,
+                                entity, user_id, device_id)
+       SELECT $1, u.id, 'applied', u.fingerprint, u.clock, u.record_id, u.entity, $7, $8
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[])
+           AS u(id, fingerprint, clock, record_id, entity)
        ON CONFLICT DO NOTHING`,
       [
         commune,
@@ -86,6 +90,9 @@ export async function afterSave(
         applied.map((a) => a.fingerprint),
         applied.map((a) => a.clock),
         applied.map((a) => a.id),
+        applied.map((a) => a.entity),
+        by.userId,
+        by.deviceId,
       ],
     );
   }

@@ -201,7 +201,7 @@ async function applyBatch(
     }
     state.set(key, { entity, id: op.id, villageId: village, ...next });
     dirty.add(key);
-    applied.push({ opId: op.opId, fingerprint, clock, id: op.id });
+    applied.push({ opId: op.opId, fingerprint, clock, id: op.id, entity });
     serverClock.receive(clock);
     results.push({ opId: op.opId, status: 'applied', ...(clock !== op.clock ? { clock } : {}) });
   }
@@ -209,6 +209,12 @@ async function applyBatch(
   const toSave = [...dirty].map((k) => ({ ...(state.get(k) as StoredRecord), seq: ++seq }));
   await saveRecords(tx, commune, toSave);
 
-  await afterSave(tx, commune, { saved: toSave, original, applied, seq });
+  await afterSave(tx, commune, {
+    saved: toSave,
+    original,
+    applied,
+    seq,
+    by: { userId: auth.userId, deviceId: auth.deviceId },
+  });
   return results;
 }

@@ -10,6 +10,9 @@ export function LoginScreen() {
   const notice = useLive(() => meta.get(LOGIN_NOTICE), []);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // Asked only when the name and password open accounts of several communes.
+  const [askCommune, setAskCommune] = useState(false);
+  const [communeCode, setCommuneCode] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -17,9 +20,18 @@ export function LoginScreen() {
     e.preventDefault();
     setBusy(true);
     setError('');
-    const result = await login(username, password, deviceLabel());
+    const result = await login(
+      username,
+      password,
+      deviceLabel(),
+      askCommune ? communeCode.trim() : undefined,
+    );
     setBusy(false);
-    if (!result.ok) setError(failureMessage(result));
+    if (result.ok) return;
+    if (result.reason === 'api' && result.failure.kind === 'api') {
+      if (result.failure.code === 'commune_required') setAskCommune(true);
+    }
+    setError(failureMessage(result));
   }
 
   return (
@@ -47,6 +59,16 @@ export function LoginScreen() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        {askCommune && (
+          <Field
+            label="Mã xã (5 chữ số)"
+            inputMode="numeric"
+            pattern="[0-9]{5}"
+            required
+            value={communeCode}
+            onChange={(e) => setCommuneCode(e.target.value)}
+          />
+        )}
         <FormError message={error} />
         <div className="form-actions">
           <button className="btn btn-primary" type="submit" disabled={busy}>

@@ -13,7 +13,9 @@ const BY_CODE: Partial<Record<ErrorCode, string>> = {
   validation_failed: 'Thông tin chưa hợp lệ. Hãy kiểm tra lại.',
   already_set_up: 'Máy chủ này đã được thiết lập cho một xã. Hãy đăng nhập.',
   unknown_commune: 'Không tìm thấy xã trong danh mục chính thức.',
-  username_taken: 'Tên đăng nhập này đã có người dùng.',
+  username_taken: 'Tên đăng nhập này đã có người dùng trong xã.',
+  commune_required:
+    'Tên đăng nhập và mật khẩu này dùng ở nhiều xã. Hãy nhập mã xã của bạn (5 chữ số) rồi đăng nhập lại.',
   village_name_taken: 'Đã có thôn, xóm mang tên này.',
   forbidden: 'Bạn không có quyền làm việc này.',
   out_of_scope: 'Việc này nằm ngoài phạm vi thôn, xóm bạn phụ trách.',
