@@ -11,20 +11,14 @@ import { migrate } from '../../src/server/store/migrate';
 import { openPglite } from '../../src/server/store/pglite';
 import type { Store } from '../../src/server/store/store';
 import { OTHER_COMMUNE, seedCommune, TEST_PASSWORD } from '../support/accounts';
+import { stubPageAndFetch } from '../support/inProcessApp';
 
 let server: FastifyInstance;
 let store: Store;
 const LAN = '0912345678';
-const page = {
-  location: { pathname: '/' },
-  history: {
-    pushState: (_s: unknown, _t: string, path: string) => void (page.location.pathname = path),
-    replaceState: (_s: unknown, _t: string, path: string) => void (page.location.pathname = path),
-  },
-};
 
 beforeAll(async () => {
-  vi.stubGlobal('window', Object.assign(Object.create(globalThis), page));
+  stubPageAndFetch(() => server);
   store = await openPglite();
   await migrate(store);
   server = await createApp({ store });
@@ -34,15 +28,6 @@ beforeAll(async () => {
       villages: ['Thôn Đông'],
       users: [{ username: LAN, role: 'volunteer', villages: ['Thôn Đông'] }],
     });
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
-    const res = await server.inject({
-      method: init.method === 'POST' ? 'POST' : 'GET',
-      url,
-      headers: Object.fromEntries(new Headers(init.headers).entries()),
-      ...(typeof init.body === 'string' ? { payload: init.body } : {}),
-    });
-    return new Response(res.body, { status: res.statusCode });
-  });
   wireApi();
 }, 60_000);
 afterAll(async () => {

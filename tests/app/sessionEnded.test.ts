@@ -17,27 +17,18 @@ import { migrate } from '../../src/server/store/migrate';
 import { openPglite } from '../../src/server/store/pglite';
 import type { Store } from '../../src/server/store/store';
 import { bearer, seedCommune, TEST_PASSWORD, type SeededCommune } from '../support/accounts';
+import { stubPageAndFetch } from '../support/inProcessApp';
 
 let server: FastifyInstance;
 let store: Store;
 let s: SeededCommune;
 const clock = { now: Date.parse('2026-03-01T08:00:00Z') };
-/** What the app's router uses of the page: its address and history. */
-const page = {
-  location: { pathname: '/' },
-  history: {
-    pushState: (_state: unknown, _title: string, path: string) =>
-      void (page.location.pathname = path),
-    replaceState: (_state: unknown, _title: string, path: string) =>
-      void (page.location.pathname = path),
-  },
-};
+let page: ReturnType<typeof stubPageAndFetch>;
 const LAN = '0912345678';
 const HUNG = '0933333333';
 
 beforeAll(async () => {
-  // Everything else a window has is the global one's (PGlite asks it for encodeURIComponent).
-  vi.stubGlobal('window', Object.assign(Object.create(globalThis), page));
+  page = stubPageAndFetch(() => server);
   store = await openPglite();
   await migrate(store);
   server = await createApp({ store, now: () => clock.now });
@@ -48,15 +39,6 @@ beforeAll(async () => {
       { username: LAN, role: 'volunteer', villages: ['Thôn Đông'] },
       { username: HUNG, role: 'volunteer', villages: ['Thôn Đông'] },
     ],
-  });
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
-    const res = await server.inject({
-      method: init.method === 'POST' ? 'POST' : 'GET',
-      url,
-      headers: Object.fromEntries(new Headers(init.headers).entries()),
-      ...(typeof init.body === 'string' ? { payload: init.body } : {}),
-    });
-    return new Response(res.body, { status: res.statusCode });
   });
   wireApi();
 }, 60_000); // an embedded database and three password hashes
