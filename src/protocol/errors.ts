@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   /** The name and password open accounts of several communes: send the commune's code too. */
   'commune_required',
   'village_name_taken',
+  /** A deleted household's sticker code now marks another household: it cannot come back as it was. */
+  'code_taken',
   'protocol_outdated',
   'server_error',
   'unavailable',

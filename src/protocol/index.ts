@@ -4,3 +4,4 @@ export * from './health';
 export * from './accounts';
 export * from './auth';
 export * from './sync';
+export * from './deletions';

@@ -67,6 +67,11 @@ export const OP_REJECT_CODES = [
   'leader_only',
   /** Another household of the commune already wears this sticker code: one code, one household. */
   'code_taken',
+  /**
+   * A volunteer's delete past the day's allowance: not applied; it waits for the team leader, who
+   * confirms or dismisses it in "Đã xóa gần đây" (the record stays on every phone meanwhile).
+   */
+  'deletion_held',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 

@@ -12,6 +12,9 @@ import { moveLane } from './store/lanes';
 import { registerLanes } from './http/requestLanes';
 import type { Store } from './store/store';
 import { isDatabaseUnavailable } from './store/unavailable';
+import { createCommuneClocks } from './sync/communeClocks';
+import { purgeDeletions } from './sync/deletions';
+import { RESTORE_WINDOW_MS } from '../domain/deletionLimit';
 
 export interface AppDeps {
   store: Store;
@@ -49,6 +52,8 @@ const HEADERS_TIMEOUT_MS = 30_000;
 export const BODY_LIMIT = 4 * 1024 * 1024;
 
 /** Builds the whole HTTP app (API and static PWA) without listening, so tests can inject requests. */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
@@ -151,12 +156,27 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoutes(app, {
     store,
     now,
+    clocks: createCommuneClocks(now),
     async auth(req) {
       const ctx = await authenticate(store, req, sessions);
       moveLane(`commune:${ctx.communeCode}`);
       return ctx;
     },
   });
+
+  // What a delete erased is kept 30 days for a leader to restore, then goes for good: checked at
+  // start and every hour (the list never shows older ones either).
+  const purge = async () => {
+    try {
+      await purgeDeletions(store, now() - RESTORE_WINDOW_MS);
+    } catch (err) {
+      app.log.warn({ err }, 'purging old deletions failed');
+    }
+  };
+  const purging = setInterval(() => void purge(), PURGE_EVERY_MS);
+  purging.unref();
+  app.addHook('onReady', purge);
+  app.addHook('onClose', async () => clearInterval(purging));
 
   const hasStatic = deps.staticDir ? await registerStatic(app, deps.staticDir) : false;
 

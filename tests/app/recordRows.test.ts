@@ -106,4 +106,26 @@ describe('device rows keep one clock per record', () => {
     expect(rowToVersioned(row)).toEqual(server);
     expect(row?._clocks).toEqual({});
   });
+
+  it('a delete held for the leader is undone whole: the name the tombstone cleared comes back', async () => {
+    const db = open();
+    const server = {
+      data: { headName: 'Lò Thị Mai', phone: '0911222333', villageId: 'v1' },
+      clocks: { headName: at(T), phone: at(T + 5), villageId: at(T) },
+    };
+    await db.households.put(versionedToRow(H, server));
+    await writeAll([{ entity: 'household', id: H, fields: { deleted: true } }], db, () => T + 1000);
+    expect((await db.households.get(H))?.headName).toBeUndefined();
+    const batch = await db.outbox.toArray();
+    const op = batch[0];
+    if (!op) throw new Error('no op');
+    await settlePush(
+      db,
+      batch,
+      [{ opId: op.opId, status: 'rejected', code: 'deletion_held', current: server }],
+      at(T + 2000, 'server'),
+      T + 2000,
+    );
+    expect(rowToVersioned(await db.households.get(H))).toEqual(server);
+  });
 });

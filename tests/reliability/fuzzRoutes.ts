@@ -143,6 +143,15 @@ export const ROUTES: FuzzRoute[] = [
     auth: true,
     query: () => ({ kind: 'month', year: '2026', period: '3' }),
   },
+  { name: 'GET /api/deletions', method: 'GET', path: '/api/deletions', auth: true },
+  {
+    name: 'POST /api/deletions/:id/restore',
+    method: 'POST',
+    path: '/api/deletions/:id/restore',
+    auth: true,
+    // No deletion exists in the fuzzed world: a well-formed id is simply not found.
+    id: () => '0197c348-8800-7000-87fb-f7479cb86dfe',
+  },
 ];
 
 /** Strings that try to break out of SQL, HTML, JSON, paths and encodings. */

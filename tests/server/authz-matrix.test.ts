@@ -7,6 +7,7 @@ import { STATUS } from '../../src/server/http/errors';
 import { startTestApp, type TestApp } from '../support/accountsApp';
 import { DATABASE_KINDS } from '../support/stores';
 import { DATA_ROWS } from './authzMatrixDataRows';
+import { DELETION_ROWS } from './authzMatrixDeletionRows';
 import { ACCOUNT_ROWS, type Case, type Outcome, type Row } from './authzMatrixRows';
 import {
   CALLERS,
@@ -27,7 +28,7 @@ import {
  */
 
 /** HEAD runs the GET handler (Fastify adds it): the same answer, without a body. */
-const HEAD_ROWS: Row[] = [...ACCOUNT_ROWS, ...DATA_ROWS]
+const HEAD_ROWS: Row[] = [...ACCOUNT_ROWS, ...DATA_ROWS, ...DELETION_ROWS]
   .filter((r) => r.route.startsWith('GET '))
   .map((r) => ({
     ...r,
@@ -35,7 +36,7 @@ const HEAD_ROWS: Row[] = [...ACCOUNT_ROWS, ...DATA_ROWS]
     name: r.name.replace(/^GET /, 'HEAD '),
     head: true,
   }));
-const ROWS: Row[] = [...ACCOUNT_ROWS, ...DATA_ROWS, ...HEAD_ROWS];
+const ROWS: Row[] = [...ACCOUNT_ROWS, ...DATA_ROWS, ...DELETION_ROWS, ...HEAD_ROWS];
 
 const statusOf = (o: Outcome) => (typeof o === 'number' ? o : STATUS[o]);
 

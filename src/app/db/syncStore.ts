@@ -160,13 +160,17 @@ const takeServerCopy = (db: TungNhaDb, op: OutboxRow, server: Versioned) =>
     return changed.length > 0 ? withoutPersonalData(entity, next) : 'keep';
   });
 
-/** A refused op: each field it still owns goes back to the server's copy, or away. */
+/**
+ * A refused op: each field it still owns goes back to the server's copy, or away. It owns the
+ * fields it set and, for a delete, those the tombstone cleared (they took its clock:
+ * domain/tombstone.ts), so a refused delete brings the name and phone back from the server's copy.
+ */
 const undo = (db: TungNhaDb, op: OutboxRow, server: Versioned | null, code: NoticeCode) =>
   updateRow(db, op, (current) => {
     // Out of the user's villages, with nothing the user may read: the record leaves the phone.
     if (code === 'out_of_scope' && server === null) return 'delete';
     const { data, clocks } = current;
-    for (const field of Object.keys(op.fields)) {
+    for (const field of new Set([...Object.keys(op.fields), ...Object.keys(clocks)])) {
       if (clocks[field] !== op.clock) continue; // a later local edit owns the field now
       const clock = server?.clocks[field];
       if (clock !== undefined && server) {

@@ -27,6 +27,7 @@ export const STATUS: Record<ErrorCode, number> = {
   username_taken: 409,
   commune_required: 409,
   village_name_taken: 409,
+  code_taken: 409,
   protocol_outdated: 426,
   server_error: 500,
   unavailable: 503,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from './deps';
 import { authRoutes } from './auth';
+import { deletionRoutes } from './deletions';
 import { deviceRoutes } from './devices';
 import { healthRoutes } from './health';
 import { setupRoutes } from './setup';
@@ -19,4 +20,5 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps) {
   deviceRoutes(app, deps);
   syncRoutes(app, deps);
   reportRoutes(app, deps);
+  deletionRoutes(app, deps);
 }

@@ -10,7 +10,6 @@ import { inFlightLimit } from '../http/inFlight';
 import { claimedToken } from '../auth/claimedToken';
 import { parseInput } from '../http/validate';
 import { pullPage } from '../sync/pull';
-import { createCommuneClocks } from '../sync/communeClocks';
 import { pushBatch } from '../sync/push';
 import type { AuthContext } from '../auth/context';
 import type { RouteDeps } from './deps';
@@ -21,7 +20,7 @@ export const PULLS_IN_FLIGHT = { perDevice: 2, perUser: 2, perCommune: 8 };
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
   // Each commune's clock is handed to its devices so their next writes sort after what they saw;
   // one commune's phones can never move another's (communeClocks.ts).
-  const clocks = createCommuneClocks(deps.now);
+  const { clocks } = deps;
 
   // The token is checked as soon as the headers arrive, before a body of up to 4 MB is read and
   // parsed: a client without a valid token costs the server nothing more.

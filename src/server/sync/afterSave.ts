@@ -1,3 +1,4 @@
+import { isNewDeletion } from '../../domain/deletionLimit';
 import { isTombstone } from '../../domain/tombstone';
 import type { Sql } from '../store/store';
 import {
@@ -6,6 +7,8 @@ import {
   cascadeMenteeMove,
   recordDepartures,
 } from './cascade';
+import { setCommuneCounter } from './communeCounter';
+import { keepDeletions, type AppliedDeletion, type Sender } from './deletions';
 import { recordKey, type StoredRecord } from './recordsRepo';
 
 /** An op the batch applied, kept in applied_ops so that a re-sent op is a duplicate. */
@@ -27,7 +30,9 @@ export interface SavedBatch {
   /** The commune's last allocated seq (that of the last saved record). */
   seq: number;
   /** Who sent the batch: the account and device of the token that pushed it. */
-  by: { userId: string; deviceId: string };
+  by: Sender;
+  /** The server's wall clock for the batch (ms). */
+  atMs: number;
 }
 
 /**
@@ -38,7 +43,7 @@ export interface SavedBatch {
 export async function afterSave(
   tx: Sql,
   commune: string,
-  { saved, original, applied, seq: lastSeq, by }: SavedBatch,
+  { saved, original, applied, seq: lastSeq, by, atMs }: SavedBatch,
 ): Promise<void> {
   let seq = lastSeq;
   // A record that left a village is announced there; a household that moved takes its members,
@@ -52,12 +57,18 @@ export async function afterSave(
     commune,
     moved.map(({ rec, from }) => ({ entity: rec.entity, id: rec.id, from, seq: rec.seq })),
   );
-  // A deleted household takes its members, traders and their pairings along (cascade.ts).
+  // A deleted household takes its members, traders and their pairings along (cascade.ts). What
+  // a delete erased is kept apart for a leader to restore (deletions.ts).
   const erased = saved.filter((r) => isTombstone(r)).map((r) => r.id);
+  const deletions: AppliedDeletion[] = [];
   for (const rec of saved) {
     const before = original.get(recordKey(rec.entity, rec.id));
-    if (rec.entity !== 'household' || !isTombstone(rec) || (before && isTombstone(before)))
+    const entity = rec.entity;
+    const deletion = isNewDeletion(entity, before, rec) && before ? { ...before, entity } : null;
+    if (entity !== 'household' || !isTombstone(rec) || (before && isTombstone(before))) {
+      if (deletion) deletions.push({ before: deletion, dependants: [] });
       continue;
+    }
     const cascade = await cascadeHouseholdDelete(
       tx,
       commune,
@@ -67,7 +78,9 @@ export async function afterSave(
     );
     seq = cascade.seq;
     erased.push(...cascade.erased);
+    if (deletion) deletions.push({ before: deletion, dependants: cascade.before });
   }
+  await keepDeletions(tx, commune, deletions, by, atMs);
   for (const { rec } of moved) {
     if (rec.entity === 'household')
       seq = await cascadeHouseholdMove(tx, commune, rec.id, rec.villageId, seq);
@@ -75,7 +88,7 @@ export async function afterSave(
       seq = await cascadeMenteeMove(tx, commune, [rec.id], rec.villageId, seq);
   }
 
-  await tx.query('UPDATE sync_counters SET seq = $2 WHERE commune_code = $1', [commune, seq]);
+  await setCommuneCounter(tx, commune, seq);
   if (applied.length > 0) {
     await tx.query(
       `INSERT INTO applied_ops (commune_code, op_id, status, fingerprint, clock, record_id,

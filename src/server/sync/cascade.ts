@@ -116,13 +116,14 @@ export async function cascadeMenteeMove(
 }
 
 /** What a deleted household's visits keep: the fact, not the free text about its people. */
-const VISIT_FREE_TEXT = ['notes', 'otherTask'] as const;
+export const VISIT_FREE_TEXT = ['notes', 'otherTask'] as const;
 
 /**
  * A deleted household takes its people along: its members and traders become tombstones (no
  * personal data: domain/tombstone.ts), their pairings too, and its visits lose their free text.
  * Stamped with the delete's clock, with new seqs, so every device of the village receives them.
- * Returns the commune's last allocated seq and the records it made tombstones.
+ * Returns the commune's last allocated seq, the records it made tombstones, and the records it
+ * changed as they were before (kept for a leader to restore: deletions.ts).
  */
 export async function cascadeHouseholdDelete(
   tx: Sql,
@@ -130,7 +131,7 @@ export async function cascadeHouseholdDelete(
   householdId: string,
   clock: Hlc,
   seq: number,
-): Promise<{ seq: number; erased: string[] }> {
+): Promise<{ seq: number; erased: string[]; before: StoredRecord[] }> {
   // Its members, traders and visits, and the pairings of its members: read once.
   const rows = await tx.query<RecordRow>(
     `WITH dependants AS (
@@ -145,6 +146,7 @@ export async function cascadeHouseholdDelete(
     [commune, householdId],
   );
   const changed: (StoredRecord & { seq: number })[] = [];
+  const before: StoredRecord[] = [];
   for (const rec of rows.map(toRecord)) {
     const erase: Fields =
       rec.entity === 'visit'
@@ -158,9 +160,11 @@ export async function cascadeHouseholdDelete(
         ? withoutFreeText(merged.next)
         : withoutPersonalData(rec.entity, merged.next);
     changed.push({ ...rec, ...next, seq: ++seq });
+    before.push(rec);
   }
   await saveRecords(tx, commune, changed);
-  return { seq, erased: changed.filter((r) => r.entity !== 'visit').map((r) => r.id) };
+  const erased = changed.filter((r) => r.entity !== 'visit').map((r) => r.id);
+  return { seq, erased, before };
 }
 
 /** A visit with its free text cleared: the fields go, their clocks stay (merge clears them). */

@@ -2,6 +2,7 @@ import { authorshipError, withAuthors } from '../../domain/authorship';
 import { stampFor } from '../../domain/clockStamp';
 import { applyWrite } from '../../domain/merge';
 import { compactClocks } from '../../domain/recordClocks';
+import { DELETION_WINDOW_MS, deletionAllowed, isNewDeletion } from '../../domain/deletionLimit';
 import { appendOnlyDecision, checkOp } from '../../domain/opCheck';
 import type { EntityName } from '../../domain/records';
 import { deriveVillage, mayRead, writeDecision } from '../../domain/syncScope';
@@ -12,6 +13,8 @@ import type { AuthContext } from '../auth/context';
 import type { Sql, Store } from '../store/store';
 import { afterSave, type AppliedOp } from './afterSave';
 import type { CommuneClocks } from './communeClocks';
+import { lockCommuneCounter } from './communeCounter';
+import { deletionsSince, holdDeletions } from './deletions';
 import { householdCodeError } from './householdCodes';
 import { knownOps, opFingerprint } from './opFingerprint';
 import { recordKey, saveRecords, type StoredRecord } from './recordsRepo';
@@ -63,15 +66,7 @@ async function applyBatch(
 ): Promise<OpResultWire[]> {
   const commune = auth.communeCode;
   const serverClock = clocks.of(commune);
-  await tx.query(
-    'INSERT INTO sync_counters (commune_code, seq) VALUES ($1, 0) ON CONFLICT DO NOTHING',
-    [commune],
-  );
-  const [counter] = await tx.query<{ seq: number }>(
-    'UPDATE sync_counters SET seq = seq WHERE commune_code = $1 RETURNING seq::float8 AS seq',
-    [commune],
-  );
-  let seq = Number(counter?.seq ?? 0);
+  let seq = await lockCommuneCounter(tx, commune);
 
   const checked = ops.map((op) => ({ op, check: checkOp(op, nowMs) }));
   const valid = checked.flatMap((c) => (c.check.ok ? [{ op: c.op, entity: c.check.entity }] : []));
@@ -93,6 +88,13 @@ async function applyBatch(
       return typeof h === 'string' ? h : undefined;
     },
   };
+
+  // A volunteer's deletes past the day's allowance wait for a leader (domain/deletionLimit.ts).
+  const mayHold = auth.role === 'volunteer' && valid.some((v) => v.op.fields.deleted === true);
+  const deletedToday = mayHold
+    ? await deletionsSince(tx, commune, auth.userId, nowMs - DELETION_WINDOW_MS)
+    : new Map<string, number>();
+  const held: StoredRecord[] = [];
 
   const dirty = new Set<string>();
   const applied: AppliedOp[] = [];
@@ -183,6 +185,15 @@ async function applyBatch(
       results.push(reject(op, codeError, current));
       continue;
     }
+    if (current && isNewDeletion(entity, current, next)) {
+      const done = deletedToday.get(entity) ?? 0;
+      if (!deletionAllowed(auth.role, entity, done)) {
+        held.push(current);
+        results.push(reject(op, 'deletion_held', current));
+        continue;
+      }
+      deletedToday.set(entity, done + 1);
+    }
     known.set(op.opId, { fingerprint, clock });
     if (appendOnly === 'duplicate' || merged.changed.length === 0) {
       const same = Object.keys(op.fields).every((k) => current?.clocks[k] === clock);
@@ -208,13 +219,15 @@ async function applyBatch(
 
   const toSave = [...dirty].map((k) => ({ ...(state.get(k) as StoredRecord), seq: ++seq }));
   await saveRecords(tx, commune, toSave);
-
+  const by = { userId: auth.userId, deviceId: auth.deviceId };
+  await holdDeletions(tx, commune, held, by, nowMs);
   await afterSave(tx, commune, {
     saved: toSave,
     original,
     applied,
     seq,
-    by: { userId: auth.userId, deviceId: auth.deviceId },
+    by,
+    atMs: nowMs,
   });
   return results;
 }

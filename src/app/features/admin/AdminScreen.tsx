@@ -1,11 +1,13 @@
 import type { Session } from '../../session/types';
+import { DeletionsPanel } from './DeletionsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { UsersPanel } from './UsersPanel';
 import { VillagesPanel } from './VillagesPanel';
 
 /**
- * Accounts screen (/quan-ly): villages (officer), volunteers and accounts (leader, officer), and
- * devices — a volunteer sees and can revoke their own. Needs the network.
+ * Accounts screen (/quan-ly): villages (officer), volunteers and accounts (leader, officer), recent
+ * deletions to undo (leader, officer), and devices — a volunteer sees and can revoke their own.
+ * Needs the network.
  */
 export function AdminScreen({ session }: { session: Session }) {
   if (session.user.role === 'volunteer')
@@ -20,6 +22,7 @@ export function AdminScreen({ session }: { session: Session }) {
       <h1>Quản lý tài khoản</h1>
       {session.user.role === 'officer' && <VillagesPanel />}
       <UsersPanel session={session} />
+      <DeletionsPanel officer={session.user.role === 'officer'} villages={session.villages} />
       <DevicesPanel />
     </section>
   );

@@ -16,6 +16,8 @@ export const REJECT_REASON: Record<NoticeCode, string> = {
   leader_only: 'Chỉ tổ trưởng hoặc cán bộ xã được xác nhận Gia đình số.',
   code_taken:
     'Mã dán cửa này đã gắn với một hộ khác trong xã. Hãy cấp mã mới cho hộ này và dán lại.',
+  deletion_held:
+    'Hôm nay bạn đã xóa nhiều mục: lần xóa này chờ tổ trưởng xác nhận. Mục vẫn còn cho tới khi tổ trưởng đồng ý.',
   superseded: 'Đã có người sửa mục này muộn hơn trên máy khác; bản sửa của bạn không được dùng.',
 };
 

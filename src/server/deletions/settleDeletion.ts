@@ -1,0 +1,118 @@
+import { isTombstone } from '../../domain/tombstone';
+import { applyWrite } from '../../domain/merge';
+import type { Fields } from '../../domain/records';
+import type { DeletionAction } from '../../protocol/deletions';
+import type { AuthContext } from '../auth/context';
+import { newId } from '../accounts/ids';
+import { HttpError } from '../http/errors';
+import type { Sql, Store } from '../store/store';
+import { VISIT_FREE_TEXT } from '../sync/cascade';
+import type { CommuneClocks } from '../sync/communeClocks';
+import { lockCommuneCounter, setCommuneCounter } from '../sync/communeCounter';
+import { householdCodeError } from '../sync/householdCodes';
+import { pushBatch } from '../sync/push';
+import { loadRecords, recordKey, saveRecords, type StoredRecord } from '../sync/recordsRepo';
+import { eraseRow, lockDeletion, settleRow } from './deletionRows';
+
+type Held = Awaited<ReturnType<typeof lockDeletion>>;
+
+/**
+ * What a leader does with a deletion (the officer too, who alone may erase one):
+ * - restore: the records come back as they were, written at the server's clock with new seqs, so
+ *   every phone of the village receives them on its next pull;
+ * - confirm: a volunteer's held delete is applied, as the leader's (and is then restorable);
+ * - dismiss: a held delete is dropped; the record stays;
+ * - erase: what the server kept of a deletion is gone for good (a resident's erasure request).
+ */
+export async function settleDeletion(
+  store: Store,
+  auth: AuthContext,
+  id: string,
+  action: DeletionAction,
+  clocks: CommuneClocks,
+  nowMs: number,
+): Promise<void> {
+  if (action === 'erase' && auth.role !== 'officer') throw new HttpError('forbidden');
+  if (action === 'confirm') return confirm(store, auth, id, clocks, nowMs);
+  await store.transaction(async (tx) => {
+    // Restoring writes records: the commune's counter is held from the start (push.ts).
+    let seq = action === 'restore' ? await lockCommuneCounter(tx, auth.communeCode) : 0;
+    const held = await lockDeletion(tx, auth, id);
+    if (action === 'erase') return eraseRow(tx, auth, id);
+    const from = action === 'restore' ? 'deleted' : 'pending';
+    if (held.status !== from) throw new HttpError('conflict');
+    if (action === 'restore') {
+      seq = await restoreRecords(tx, auth.communeCode, held, clocks, seq);
+      await setCommuneCounter(tx, auth.communeCode, seq);
+    }
+    await settleRow(tx, auth, id, action === 'restore' ? 'restored' : 'dismissed', nowMs);
+  });
+}
+
+/** A held delete, applied by the leader through the same checks as any push. */
+async function confirm(
+  store: Store,
+  auth: AuthContext,
+  id: string,
+  clocks: CommuneClocks,
+  nowMs: number,
+): Promise<void> {
+  const held = await store.transaction((tx) => lockDeletion(tx, auth, id));
+  if (held.status !== 'pending') throw new HttpError('conflict');
+  const op = {
+    opId: newId(nowMs),
+    entity: held.entity,
+    id: held.recordId,
+    fields: { deleted: true },
+    clock: clocks.of(auth.communeCode).now(),
+  };
+  const [result] = await pushBatch(store, auth, { ops: [op], nowMs }, clocks);
+  if (result?.status === 'rejected') throw new HttpError('out_of_scope');
+  await store.transaction(async (tx) => {
+    const again = await lockDeletion(tx, auth, id);
+    if (again.status === 'pending') await settleRow(tx, auth, id, 'confirmed', nowMs);
+  });
+}
+
+/** Writes the kept records back over their tombstones; returns the commune's last seq. */
+async function restoreRecords(
+  tx: Sql,
+  commune: string,
+  held: Held,
+  clocks: CommuneClocks,
+  seq: number,
+): Promise<number> {
+  const kept = Array.isArray(held.records) ? (held.records as StoredRecord[]) : [];
+  const current = await loadRecords(tx, commune, kept);
+  // A person comes back into a household that exists: restore the household first.
+  if (held.entity !== 'household') {
+    const householdId = kept[0]?.data.householdId;
+    const household =
+      typeof householdId === 'string'
+        ? (await loadRecords(tx, commune, [{ entity: 'household', id: householdId }])).get(
+            recordKey('household', householdId),
+          )
+        : undefined;
+    if (!household || isTombstone(household)) throw new HttpError('conflict');
+  }
+  // The restore sorts after every write the records had (the server's clock may have restarted).
+  const clock = clocks.of(commune);
+  for (const rec of current.values()) for (const c of Object.values(rec.clocks)) clock.receive(c);
+  const at = clock.now();
+  const restored: (StoredRecord & { seq: number })[] = [];
+  for (const k of kept) {
+    const now = current.get(recordKey(k.entity, k.id));
+    if (!now) continue;
+    const fields: Fields =
+      k.entity === 'visit'
+        ? Object.fromEntries(VISIT_FREE_TEXT.filter((f) => f in k.data).map((f) => [f, k.data[f]]))
+        : { ...k.data, deleted: false };
+    const { next, changed } = applyWrite(now, fields, at);
+    if (changed.length === 0) continue;
+    if (k.entity === 'household' && (await householdCodeError(tx, commune, k.id, next, new Map())))
+      throw new HttpError('code_taken');
+    restored.push({ ...now, ...next, seq: ++seq });
+  }
+  await saveRecords(tx, commune, restored);
+  return seq;
+}

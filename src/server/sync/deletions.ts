@@ -1,0 +1,149 @@
+import { isRestorable, type RestorableEntity } from '../../domain/deletionLimit';
+import { newId } from '../accounts/ids';
+import type { Sql } from '../store/store';
+import type { StoredRecord } from './recordsRepo';
+
+/** Who sent a write: the token's account and device, as the server authenticated them. */
+export interface Sender {
+  userId: string;
+  deviceId: string;
+}
+
+/** A delete the server applied: the record as it was, and what its delete took along. */
+export interface AppliedDeletion {
+  before: StoredRecord & { entity: RestorableEntity };
+  /** For a household: its members, traders, pairings and visits as they were (cascade.ts). */
+  dependants: StoredRecord[];
+}
+
+/** What a leader recognises a deleted record by (its own personal data, purged with it). */
+const LABEL: Record<RestorableEntity, string> = {
+  household: 'headName',
+  member: 'name',
+  trader: 'businessName',
+};
+function labelOf(rec: StoredRecord): string | null {
+  const value = isRestorable(rec.entity) ? rec.data[LABEL[rec.entity]] : undefined;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Keeps what the deletes of a batch erased, apart from `records` (table deleted_records,
+ * migration 010): never served to devices, restorable by a leader for 30 days.
+ */
+export async function keepDeletions(
+  tx: Sql,
+  commune: string,
+  deletions: AppliedDeletion[],
+  by: Sender,
+  atMs: number,
+): Promise<void> {
+  if (deletions.length === 0) return;
+  await insertRows(
+    tx,
+    commune,
+    'deleted',
+    deletions.map(({ before, dependants }) => ({
+      entity: before.entity,
+      id: before.id,
+      villageId: before.villageId,
+      label: labelOf(before),
+      members: dependants.filter((d) => d.entity === 'member').length,
+      records: JSON.stringify([before, ...dependants]),
+    })),
+    by,
+    atMs,
+  );
+}
+
+/** Deletes held for a leader's confirmation: nothing erased yet, only what was asked and by whom. */
+export async function holdDeletions(
+  tx: Sql,
+  commune: string,
+  held: StoredRecord[],
+  by: Sender,
+  atMs: number,
+): Promise<void> {
+  if (held.length === 0) return;
+  await insertRows(
+    tx,
+    commune,
+    'pending',
+    held.map((rec) => ({
+      entity: rec.entity,
+      id: rec.id,
+      villageId: rec.villageId,
+      label: labelOf(rec),
+      members: 0,
+      records: null,
+    })),
+    by,
+    atMs,
+  );
+}
+
+async function insertRows(
+  tx: Sql,
+  commune: string,
+  status: 'deleted' | 'pending',
+  rows: {
+    entity: string;
+    id: string;
+    villageId: string | null;
+    label: string | null;
+    members: number;
+    records: string | null;
+  }[],
+  by: Sender,
+  atMs: number,
+) {
+  await tx.query(
+    `INSERT INTO deleted_records (id, commune_code, status, entity, record_id, village_id, user_id,
+                                  device_id, at, label, member_count, records)
+     SELECT u.id, $1, $2, u.entity, u.record_id, u.village_id, $3, $4, to_timestamp($5 / 1000.0),
+            u.label, u.members, u.records::jsonb
+       FROM unnest($6::uuid[], $7::text[], $8::uuid[], $9::uuid[], $10::text[], $11::int[],
+                   $12::text[]) AS u(id, entity, record_id, village_id, label, members, records)
+     ON CONFLICT DO NOTHING`,
+    [
+      commune,
+      status,
+      by.userId,
+      by.deviceId,
+      atMs,
+      rows.map(() => newId(atMs)),
+      rows.map((r) => r.entity),
+      rows.map((r) => r.id),
+      rows.map((r) => r.villageId),
+      rows.map((r) => r.label),
+      rows.map((r) => r.members),
+      rows.map((r) => r.records),
+    ],
+  );
+}
+
+/** How many records of each kind this account deleted since `sinceMs` (restored ones count). */
+export async function deletionsSince(
+  tx: Sql,
+  commune: string,
+  userId: string,
+  sinceMs: number,
+): Promise<Map<string, number>> {
+  const rows = await tx.query<{ entity: string; n: number }>(
+    `SELECT entity, count(*)::int AS n FROM deleted_records
+      WHERE commune_code = $1 AND user_id = $2 AND at > to_timestamp($3 / 1000.0)
+        AND status IN ('deleted', 'restored')
+      GROUP BY entity`,
+    [commune, userId, sinceMs],
+  );
+  return new Map(rows.map((r) => [r.entity, Number(r.n)]));
+}
+
+/** Forgets every deletion made before `beforeMs`: its data is gone for good. */
+export async function purgeDeletions(sql: Sql, beforeMs: number): Promise<number> {
+  const rows = await sql.query<{ id: string }>(
+    `DELETE FROM deleted_records WHERE at < to_timestamp($1 / 1000.0) RETURNING id::text AS id`,
+    [beforeMs],
+  );
+  return rows.length;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { deletionAllowed, isNewDeletion } from '../../src/domain/deletionLimit';
+
+const live = { data: { headName: 'Lò Văn A' }, clocks: { headName: 'c1' } };
+const dead = { data: { deleted: true }, clocks: { deleted: 'c2' } };
+
+describe('a new deletion', () => {
+  it.each([
+    ['a live household deleted', 'household', live, dead, true],
+    ['a live member deleted', 'member', live, dead, true],
+    ['a live trader deleted', 'trader', live, dead, true],
+    ['a household deleted again', 'household', dead, dead, false],
+    ['a household created deleted', 'household', undefined, dead, false],
+    ['a household edited', 'household', live, live, false],
+    ['a visit (a fact, never deleted by hand)', 'visit', live, dead, false],
+    ['a mentorship (follows its mentee)', 'mentorship', live, dead, false],
+  ] as const)('%s', (_name, entity, before, after, expected) => {
+    expect(isNewDeletion(entity, before, after)).toBe(expected);
+  });
+});
+
+describe('deletions a day without a leader', () => {
+  it.each([
+    ['a volunteer’s 1st household', 'volunteer', 'household', 0, true],
+    ['a volunteer’s 5th household', 'volunteer', 'household', 4, true],
+    ['a volunteer’s 6th household', 'volunteer', 'household', 5, false],
+    ['a volunteer’s 20th member', 'volunteer', 'member', 19, true],
+    ['a volunteer’s 21st member', 'volunteer', 'member', 20, false],
+    ['a leader’s 1,000th household', 'leader', 'household', 999, true],
+    ['the officer’s 1,000th member', 'officer', 'member', 999, true],
+  ] as const)('%s', (_name, role, entity, done, allowed) => {
+    expect(deletionAllowed(role, entity, done)).toBe(allowed);
+  });
+});

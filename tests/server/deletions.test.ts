@@ -1,0 +1,197 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deletionListSchema, type Deletion } from '../../src/protocol';
+import { createApp } from '../../src/server/app';
+import type { Store } from '../../src/server/store/store';
+import { bearer, seedCommune, type SeededCommune } from '../support/accounts';
+import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
+import { op, syncApi, uuid } from '../support/sync';
+
+const DAY = 86_400_000;
+const HEAD = 'Lò Văn Páo';
+const MEMBERS = ['Lò Thị Dợ', 'Lò Văn Sinh'];
+const NOTE = 'Bà Dợ nhờ cài VNeID cho con gái ở Hà Nội';
+
+describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()?.();
+  });
+
+  async function setup(clock = { offset: 0 }) {
+    const db = await createMigratedTestDatabase(kind);
+    cleanups.push(() => db.drop());
+    const store = await db.open();
+    cleanups.push(() => store.close());
+    const seed = await seedCommune(store, {
+      villages: ['Thôn Đông', 'Thôn Tây'],
+      users: [
+        { username: 'lan', role: 'volunteer', villages: ['Thôn Đông'], displayName: 'Lò Thị Lan' },
+        { username: 'minh', role: 'volunteer', villages: ['Thôn Đông'] },
+        { username: 'truong', role: 'leader', villages: ['Thôn Đông'], displayName: 'Trưởng Đông' },
+        { username: 'tay', role: 'leader', villages: ['Thôn Tây'] },
+        { username: 'canbo', role: 'officer' },
+      ],
+    });
+    const app = await createApp({ store, now: () => Date.now() + clock.offset });
+    cleanups.push(() => app.close());
+    return { app, store, seed, dong: seed.villages['Thôn Đông'] as string };
+  }
+
+  /** A household of Thôn Đông with two members and a visit with a note, pushed by Lan. */
+  async function household(app: FastifyInstance, seed: SeededCommune, dong: string) {
+    const h = uuid();
+    const members = MEMBERS.map(() => uuid());
+    const ops = [
+      op('household', h, { villageId: dong, headName: HEAD, phone: '0912345678' }),
+      ...members.map((m, i) => op('member', m, { householdId: h, name: MEMBERS[i] })),
+      op('visit', uuid(), {
+        householdId: h,
+        at: Date.now() - DAY,
+        tasks: ['cai_vneid'],
+        notes: NOTE,
+      }),
+    ];
+    const res = await syncApi(app, seed.tokens.lan as string).push(ops);
+    expect(res.results.every((r) => r.status === 'applied')).toBe(true);
+    return { h, members };
+  }
+
+  async function list(app: FastifyInstance, token: string) {
+    const res = await app.inject({ url: '/api/deletions', headers: bearer(token) });
+    return { status: res.statusCode, deletions: res.statusCode === 200 ? parse(res.json()) : [] };
+  }
+  const parse = (body: unknown): Deletion[] => deletionListSchema.parse(body).deletions;
+  const act = (app: FastifyInstance, token: string, id: string, action: string) =>
+    app.inject({ method: 'POST', url: `/api/deletions/${id}/${action}`, headers: bearer(token) });
+
+  /** Every byte the server keeps of the commune's deletions, as text. */
+  const keptText = async (store: Store) =>
+    JSON.stringify(await store.query('SELECT label, records FROM deleted_records'));
+
+  it('a leader sees who deleted a household and restores it, members, note and all', async () => {
+    const { app, store, seed, dong } = await setup();
+    const { h, members } = await household(app, seed, dong);
+    const lan = syncApi(app, seed.tokens.lan as string);
+    await lan.push([op('household', h, { deleted: true })]);
+
+    // Gone from every phone: a fresh pull of the village says nothing of them.
+    const minh = syncApi(app, seed.tokens.minh as string);
+    const afterDelete = JSON.stringify([...(await minh.pullAll()).records.values()]);
+    for (const text of [HEAD, ...MEMBERS, NOTE]) expect(afterDelete).not.toContain(text);
+
+    // The village's leader sees it: what, whose, from which phone; others do not.
+    const { deletions } = await list(app, seed.tokens.truong as string);
+    expect(deletions).toHaveLength(1);
+    const [d] = deletions as [Deletion];
+    expect(d).toMatchObject({
+      status: 'deleted',
+      entity: 'household',
+      recordId: h,
+      label: HEAD,
+      memberCount: 2,
+      by: { userId: seed.users.lan, displayName: 'Lò Thị Lan', deviceName: 'Máy của lan' },
+    });
+    expect((await list(app, seed.tokens.canbo as string)).deletions).toHaveLength(1);
+    expect((await list(app, seed.tokens.tay as string)).deletions).toEqual([]);
+    expect((await list(app, seed.tokens.lan as string)).status).toBe(403);
+
+    // Another village's leader cannot restore it, nor learn that it exists.
+    const foreign = await act(app, seed.tokens.tay as string, d.id, 'restore');
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.code).toBe('not_found');
+    expect((await act(app, seed.tokens.lan as string, d.id, 'restore')).statusCode).toBe(403);
+
+    const restored = await act(app, seed.tokens.truong as string, d.id, 'restore');
+    expect(restored.statusCode).toBe(200);
+    // Every phone of the village gets it back on its next pull, from where it had got to.
+    const back = (await minh.pullAll()).records;
+    expect(back.get(`household:${h}`)?.data).toMatchObject({ headName: HEAD, deleted: false });
+    expect(members.map((m) => back.get(`member:${m}`)?.data.name)).toEqual(MEMBERS);
+    const visit = [...back.values()].find((r) => r.entity === 'visit');
+    expect(visit?.data.notes).toBe(NOTE);
+
+    // Once restored, the server keeps no second copy, and it cannot be restored twice.
+    expect((await list(app, seed.tokens.truong as string)).deletions[0]).toMatchObject({
+      status: 'restored',
+      settledBy: 'Trưởng Đông',
+    });
+    expect(await keptText(store)).not.toContain(NOTE);
+    const again = await act(app, seed.tokens.truong as string, d.id, 'restore');
+    expect(again.json().error.code).toBe('conflict');
+  });
+
+  it('a volunteer’s sixth household delete in a day waits for the leader', async () => {
+    const { app, seed, dong } = await setup();
+    const ids = [];
+    for (let i = 0; i < 7; i++) ids.push((await household(app, seed, dong)).h);
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const res = await lan.push(ids.map((h) => op('household', h, { deleted: true })));
+    expect(res.results.map((r) => r.code ?? r.status)).toEqual([
+      ...Array(5).fill('applied'),
+      'deletion_held',
+      'deletion_held',
+    ]);
+    // A held delete comes back with the server's copy, so the phone shows the household again.
+    expect(res.results[5]?.current?.data.headName).toBe(HEAD);
+    const live = (await syncApi(app, seed.tokens.minh as string).pullAll()).records;
+    expect(ids.map((h) => live.get(`household:${h}`)?.data.deleted ?? false)).toEqual([
+      ...Array(5).fill(true),
+      false,
+      false,
+    ]);
+
+    const truong = seed.tokens.truong as string;
+    const held = (await list(app, truong)).deletions.filter((d) => d.status === 'pending');
+    expect(held.map((d) => d.recordId).sort()).toEqual(ids.slice(5).sort());
+    const [confirmMe, dismissMe] = held as [Deletion, Deletion];
+    expect((await act(app, truong, confirmMe.id, 'confirm')).statusCode).toBe(200);
+    expect((await act(app, truong, dismissMe.id, 'dismiss')).statusCode).toBe(200);
+
+    const after = (await syncApi(app, seed.tokens.minh as string).pullAll()).records;
+    expect(after.get(`household:${confirmMe.recordId}`)?.data.deleted).toBe(true);
+    expect(after.get(`household:${dismissMe.recordId}`)?.data.headName).toBe(HEAD);
+    const now = (await list(app, truong)).deletions;
+    expect(now.find((d) => d.id === confirmMe.id)?.status).toBe('confirmed');
+    expect(now.find((d) => d.id === dismissMe.id)?.status).toBe('dismissed');
+    // The confirmed delete is the leader's own, and can be undone like any other.
+    expect(
+      now.find((d) => d.recordId === confirmMe.recordId && d.status === 'deleted')?.by.userId,
+    ).toBe(seed.users.truong);
+
+    // A leader's own deletes are never held.
+    const more = [];
+    for (let i = 0; i < 6; i++) more.push((await household(app, seed, dong)).h);
+    const byLeader = await syncApi(app, truong).push(
+      more.map((h) => op('household', h, { deleted: true })),
+    );
+    expect(byLeader.results.every((r) => r.status === 'applied')).toBe(true);
+  });
+
+  it('what a delete erased is gone after 30 days, or at once when the officer erases it', async () => {
+    const clock = { offset: 0 };
+    const { app, store, seed, dong } = await setup(clock);
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const first = await household(app, seed, dong);
+    await lan.push([op('household', first.h, { deleted: true })]);
+    const [d] = (await list(app, seed.tokens.canbo as string)).deletions as [Deletion];
+    expect(await keptText(store)).toContain(NOTE);
+
+    // A leader may restore, not erase; the officer erases, and nothing of it stays.
+    expect((await act(app, seed.tokens.truong as string, d.id, 'erase')).statusCode).toBe(403);
+    expect((await act(app, seed.tokens.canbo as string, d.id, 'erase')).statusCode).toBe(200);
+    expect(await keptText(store)).not.toContain(HEAD);
+    expect((await list(app, seed.tokens.canbo as string)).deletions).toEqual([]);
+
+    const second = await household(app, seed, dong);
+    await lan.push([op('household', second.h, { deleted: true })]);
+    expect(await keptText(store)).toContain(HEAD);
+    // 31 days on, the list no longer offers it, and a server (re)started then purges it.
+    clock.offset = 31 * DAY;
+    expect((await list(app, seed.tokens.truong as string)).deletions).toEqual([]);
+    const later = await createApp({ store, now: () => Date.now() + clock.offset });
+    cleanups.push(() => later.close());
+    await later.ready();
+    expect(await keptText(store)).not.toContain(HEAD);
+  });
+});
