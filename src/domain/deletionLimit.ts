@@ -33,9 +33,25 @@ const PER_DAY: Record<Role, Record<RestorableEntity, number>> = {
 
 export const DELETION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-/** Whether one more delete of `entity` is applied now, after `done` in the last day; else held. */
-export function deletionAllowed(role: Role, entity: RestorableEntity, done: number): boolean {
-  return done < PER_DAY[role][entity];
+/**
+ * How many deletes of one account a day may wait for a leader; past that a delete is refused the
+ * same way but not listed, so no one can bury the leader's list under requests.
+ */
+export const HELD_PER_DAY = 20;
+
+/**
+ * Whether a delete is applied now: `done` of its kind in the last day, and `taking` more of each
+ * kind with it (a household takes its members along: they count as members deleted). Else held.
+ */
+export function deletionAllowed(
+  role: Role,
+  entity: RestorableEntity,
+  done: Partial<Record<RestorableEntity, number>>,
+  taking: Partial<Record<RestorableEntity, number>> = {},
+): boolean {
+  const limits = PER_DAY[role];
+  if ((done[entity] ?? 0) + 1 > limits[entity]) return false;
+  return RESTORABLE.every((kind) => (done[kind] ?? 0) + (taking[kind] ?? 0) <= limits[kind]);
 }
 
 /** How long the server keeps a deleted record's data for a leader to restore it. */

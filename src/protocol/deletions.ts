@@ -11,6 +11,7 @@ export const DELETION_STATUSES = [
   'restored',
   'confirmed',
   'dismissed',
+  'erased',
 ] as const;
 export const deletionStatusSchema = z.enum(DELETION_STATUSES);
 export type DeletionStatus = z.infer<typeof deletionStatusSchema>;
@@ -21,7 +22,7 @@ export const deletionSchema = z.object({
   entity: z.enum(['household', 'member', 'trader']),
   recordId: z.uuid(),
   villageId: z.uuid().nullable(),
-  /** The head's, person's or business's name; null once restored or dismissed. */
+  /** The head's, person's or business's name; null once the record's kept data is erased. */
   label: z.string().nullable(),
   /** For a household: how many members its delete took along. */
   memberCount: z.number().int().nonnegative(),
@@ -34,6 +35,8 @@ export const deletionSchema = z.object({
 });
 export type Deletion = z.infer<typeof deletionSchema>;
 export const deletionListSchema = z.object({ deletions: z.array(deletionSchema) });
+/** `by`: only the deletions this account sent (a leader looking into one volunteer's). */
+export const deletionQuerySchema = z.strictObject({ by: z.uuid().optional() });
 
 /** What a leader does with a deletion; the officer may also erase one for good. */
 export const DELETION_ACTIONS = ['restore', 'confirm', 'dismiss', 'erase'] as const;

@@ -21,14 +21,37 @@ describe('a new deletion', () => {
 
 describe('deletions a day without a leader', () => {
   it.each([
-    ['a volunteer’s 1st household', 'volunteer', 'household', 0, true],
-    ['a volunteer’s 5th household', 'volunteer', 'household', 4, true],
-    ['a volunteer’s 6th household', 'volunteer', 'household', 5, false],
-    ['a volunteer’s 20th member', 'volunteer', 'member', 19, true],
-    ['a volunteer’s 21st member', 'volunteer', 'member', 20, false],
-    ['a leader’s 1,000th household', 'leader', 'household', 999, true],
-    ['the officer’s 1,000th member', 'officer', 'member', 999, true],
-  ] as const)('%s', (_name, role, entity, done, allowed) => {
-    expect(deletionAllowed(role, entity, done)).toBe(allowed);
+    ['a volunteer’s 1st household', 'volunteer', 'household', {}, {}, true],
+    ['a volunteer’s 5th household', 'volunteer', 'household', { household: 4 }, {}, true],
+    ['a volunteer’s 6th household', 'volunteer', 'household', { household: 5 }, {}, false],
+    ['a volunteer’s 20th member', 'volunteer', 'member', { member: 19 }, {}, true],
+    ['a volunteer’s 21st member', 'volunteer', 'member', { member: 20 }, {}, false],
+    [
+      'a household taking 18 members along, after 3 members',
+      'volunteer',
+      'household',
+      { member: 3 },
+      { member: 18 },
+      false,
+    ],
+    [
+      'a household taking 17 members along, after 3 members',
+      'volunteer',
+      'household',
+      { member: 3 },
+      { member: 17 },
+      true,
+    ],
+    ['a leader’s 1,000th household', 'leader', 'household', { household: 999 }, {}, true],
+    [
+      'the officer’s household of 50 members',
+      'officer',
+      'household',
+      { member: 999 },
+      { member: 50 },
+      true,
+    ],
+  ] as const)('%s', (_name, role, entity, done, taking, allowed) => {
+    expect(deletionAllowed(role, entity, done, taking)).toBe(allowed);
   });
 });

@@ -34,9 +34,11 @@ const deletedFlag = (c: Case) =>
 
 const kept = (c: Case) =>
   c.w.t.store
-    .query<{ v: unknown }>('SELECT status AS v FROM deleted_records WHERE record_id = $1', [
-      c.prep.value,
-    ])
+    .query<{ v: unknown }>(
+      `SELECT concat_ws(' ', status, label, CASE WHEN records IS NULL THEN 'empty' ELSE 'kept' END) AS v
+         FROM deleted_records WHERE record_id = $1`,
+      [c.prep.value],
+    )
     .then((rows) => rows.map((r) => r.v));
 
 const leaders = { volunteer: 'forbidden', volunteerB: 'forbidden' } as const;
@@ -94,7 +96,8 @@ export const DELETION_ROWS: Row[] = [
       otherCommune: 'not_found',
     }),
     state: kept,
-    changed: (after) => expect(after).toEqual([]),
+    // Erased: neither the name nor the kept records stay.
+    changed: (after) => expect(after).toEqual(['erased empty']),
     content: (body) => expect(body).toEqual({ ok: true }),
   },
 ];

@@ -39,12 +39,17 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
   }
 
   /** A household of Thôn Đông with two members and a visit with a note, pushed by Lan. */
-  async function household(app: FastifyInstance, seed: SeededCommune, dong: string) {
+  async function household(
+    app: FastifyInstance,
+    seed: SeededCommune,
+    dong: string,
+    names: string[] = MEMBERS,
+  ) {
     const h = uuid();
-    const members = MEMBERS.map(() => uuid());
+    const members = names.map(() => uuid());
     const ops = [
       op('household', h, { villageId: dong, headName: HEAD, phone: '0912345678' }),
-      ...members.map((m, i) => op('member', m, { householdId: h, name: MEMBERS[i] })),
+      ...members.map((m, i) => op('member', m, { householdId: h, name: names[i] })),
       op('visit', uuid(), {
         householdId: h,
         at: Date.now() - DAY,
@@ -181,7 +186,14 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     expect((await act(app, seed.tokens.truong as string, d.id, 'erase')).statusCode).toBe(403);
     expect((await act(app, seed.tokens.canbo as string, d.id, 'erase')).statusCode).toBe(200);
     expect(await keptText(store)).not.toContain(HEAD);
-    expect((await list(app, seed.tokens.canbo as string)).deletions).toEqual([]);
+    // The list still says who deleted what, and when, without the name.
+    expect((await list(app, seed.tokens.canbo as string)).deletions).toEqual([
+      expect.objectContaining({
+        status: 'erased',
+        label: null,
+        by: expect.objectContaining({ userId: seed.users.lan }),
+      }),
+    ]);
 
     const second = await household(app, seed, dong);
     await lan.push([op('household', second.h, { deleted: true })]);
@@ -193,5 +205,110 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     cleanups.push(() => later.close());
     await later.ready();
     expect(await keptText(store)).not.toContain(HEAD);
+  });
+
+  it('no one buries the leader’s list: a day’s held requests are few, and each sender apart', async () => {
+    const { app, seed, dong } = await setup();
+    // Minh's one real delete, then Lan's flood of member deletes.
+    const real = await household(app, seed, dong);
+    await syncApi(app, seed.tokens.minh as string).push([
+      op('household', real.h, { deleted: true }),
+    ]);
+    const many = Array.from({ length: 60 }, (_, i) => `Người thứ ${i}`);
+    const { members } = await household(app, seed, dong, many);
+    const res = await syncApi(app, seed.tokens.lan as string).push(
+      members.map((m) => op('member', m, { deleted: true })),
+    );
+    const codes = res.results.map((r) => r.code ?? r.status);
+    expect(codes.filter((c) => c === 'applied')).toHaveLength(20);
+    expect(codes.filter((c) => c === 'deletion_held')).toHaveLength(40);
+
+    const truong = seed.tokens.truong as string;
+    const { deletions } = await list(app, truong);
+    expect(deletions.filter((d) => d.status === 'pending')).toHaveLength(20);
+    expect(deletions.find((d) => d.recordId === real.h)?.status).toBe('deleted');
+    const res2 = await app.inject({
+      url: `/api/deletions?by=${seed.users.minh}`,
+      headers: bearer(truong),
+    });
+    expect(parse(res2.json()).map((d) => d.recordId)).toEqual([real.h]);
+  });
+
+  it('a household’s members count towards the day’s member deletes', async () => {
+    const { app, seed, dong } = await setup();
+    const big = await household(
+      app,
+      seed,
+      dong,
+      Array.from({ length: 15 }, (_, i) => `A ${i}`),
+    );
+    const next = await household(
+      app,
+      seed,
+      dong,
+      Array.from({ length: 10 }, (_, i) => `B ${i}`),
+    );
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const first = await lan.push([op('household', big.h, { deleted: true })]);
+    expect(first.results[0]?.status).toBe('applied');
+    // 15 members gone with the first; 10 more would pass the day's 20.
+    const second = await lan.push([op('household', next.h, { deleted: true })]);
+    expect(second.results[0]?.code).toBe('deletion_held');
+  });
+
+  it('a restore brings back only what the delete erased, where the record is now', async () => {
+    const { app, seed, dong } = await setup();
+    const tay = seed.villages['Thôn Tây'] as string;
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const officer = syncApi(app, seed.tokens.canbo as string);
+    const truong = seed.tokens.truong as string;
+
+    // Undeleted and rewritten since: the newer data stays, the restore is refused.
+    const a = await household(app, seed, dong);
+    await lan.push([op('household', a.h, { deleted: true })]);
+    await lan.push([op('household', a.h, { deleted: false, headName: 'Chủ hộ mới' })]);
+    const [da] = (await list(app, truong)).deletions as [Deletion];
+    expect((await act(app, truong, da.id, 'restore')).json().error.code).toBe('conflict');
+    const afterA = (await lan.pullAll()).records.get(`household:${a.h}`);
+    expect(afterA?.data.headName).toBe('Chủ hộ mới');
+
+    // Moved to Thôn Tây since: not Thôn Đông's leader's to restore; the officer restores it there.
+    const b = await household(app, seed, dong);
+    await lan.push([op('household', b.h, { deleted: true })]);
+    await officer.push([op('household', b.h, { villageId: tay })]);
+    const db = (await list(app, seed.tokens.canbo as string)).deletions.find(
+      (d) => d.recordId === b.h,
+    ) as Deletion;
+    expect((await act(app, truong, db.id, 'restore')).statusCode).toBe(404);
+    expect((await act(app, seed.tokens.canbo as string, db.id, 'restore')).statusCode).toBe(200);
+    const inTay = (await syncApi(app, seed.tokens.tay as string).pullAll()).records;
+    expect(inTay.get(`household:${b.h}`)).toMatchObject({
+      villageId: tay,
+      data: { villageId: tay, headName: HEAD },
+    });
+  });
+
+  it('an erase takes the name from every row, and the delete still counts', async () => {
+    const { app, store, seed, dong } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const ids = [];
+    for (let i = 0; i < 6; i++) ids.push((await household(app, seed, dong)).h);
+    await lan.push(ids.map((h) => op('household', h, { deleted: true })));
+    const truong = seed.tokens.truong as string;
+    const canbo = seed.tokens.canbo as string;
+    const pending = (await list(app, truong)).deletions.find((d) => d.status === 'pending');
+    expect((await act(app, truong, pending?.id ?? '', 'confirm')).statusCode).toBe(200);
+    // Every deletion of the six erased, the confirmed one's too.
+    for (const d of (await list(app, canbo)).deletions.filter((x) => x.status === 'deleted'))
+      expect((await act(app, canbo, d.id, 'erase')).statusCode).toBe(200);
+    expect(await keptText(store)).not.toContain(HEAD);
+    const erased = (await list(app, canbo)).deletions;
+    expect(erased.filter((d) => d.status === 'erased')).toHaveLength(6);
+    expect(erased.every((d) => d.label === null)).toBe(true);
+
+    // Lan's five erased deletes still fill her day: a new one waits.
+    const more = await household(app, seed, dong);
+    const res = await lan.push([op('household', more.h, { deleted: true })]);
+    expect(res.results[0]?.code).toBe('deletion_held');
   });
 });

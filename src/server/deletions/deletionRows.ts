@@ -52,22 +52,31 @@ const toDeletion = (r: Row): Deletion => ({
 });
 
 /** The deletions the caller may see since `sinceMs`, newest first. */
+/**
+ * The deletions the caller may see since `sinceMs`, of one sender if `by` is given: those a leader
+ * can still act on (held, restorable) first, then the rest, newest first, at most LIST_LIMIT. One
+ * sender's many settled rows never push another's restorable ones out of the list.
+ */
 export async function listDeletions(
   sql: Sql,
   auth: AuthContext,
   sinceMs: number,
+  by?: string,
 ): Promise<Deletion[]> {
   const { all, villages } = scope(auth);
   const rows = await sql.query<Row>(
     `${SELECT}
       WHERE d.commune_code = $1 AND d.at > to_timestamp($2 / 1000.0)
         AND ($3::boolean OR d.village_id = ANY($4::uuid[]))
-      ORDER BY d.at DESC, d.id
-      LIMIT 500`,
-    [auth.communeCode, sinceMs, all, villages],
+        AND ($5::uuid IS NULL OR d.user_id = $5)
+      ORDER BY d.status IN ('pending', 'deleted') DESC, d.at DESC, d.id
+      LIMIT ${LIST_LIMIT}`,
+    [auth.communeCode, sinceMs, all, villages, by ?? null],
   );
   return rows.map(toDeletion);
 }
+
+export const LIST_LIMIT = 500;
 
 /**
  * One deletion the caller may see, locked for the rest of the transaction, with the records it
@@ -109,10 +118,27 @@ export async function settleRow(
   );
 }
 
-/** Erases a deletion for good: its row and what it kept. */
-export async function eraseRow(tx: Sql, auth: AuthContext, id: string): Promise<void> {
-  await tx.query('DELETE FROM deleted_records WHERE commune_code = $1 AND id = $2', [
-    auth.communeCode,
-    id,
-  ]);
+/**
+ * Erases a deletion for good: what it kept goes, and the name of the record from every row that
+ * names it (a request for it, a restore). The row stays, nameless, so the delete still counts
+ * towards its sender's day (deletionLimit.ts) and the list still says who deleted what, and when.
+ */
+export async function eraseRow(
+  tx: Sql,
+  auth: AuthContext,
+  held: Deletion,
+  nowMs: number,
+): Promise<void> {
+  await tx.query(
+    `UPDATE deleted_records
+        SET status = 'erased', records = NULL, label = NULL, settled_by = $3,
+            settled_at = to_timestamp($4 / 1000.0)
+      WHERE commune_code = $1 AND id = $2`,
+    [auth.communeCode, held.id, auth.userId, nowMs],
+  );
+  await tx.query(
+    `UPDATE deleted_records SET label = NULL
+      WHERE commune_code = $1 AND entity = $2 AND record_id = $3`,
+    [auth.communeCode, held.entity, held.recordId],
+  );
 }

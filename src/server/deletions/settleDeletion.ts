@@ -1,5 +1,6 @@
 import { isTombstone } from '../../domain/tombstone';
 import { applyWrite } from '../../domain/merge';
+import { mayRead } from '../../domain/syncScope';
 import type { Fields } from '../../domain/records';
 import type { DeletionAction } from '../../protocol/deletions';
 import type { AuthContext } from '../auth/context';
@@ -38,11 +39,11 @@ export async function settleDeletion(
     // Restoring writes records: the commune's counter is held from the start (push.ts).
     let seq = action === 'restore' ? await lockCommuneCounter(tx, auth.communeCode) : 0;
     const held = await lockDeletion(tx, auth, id);
-    if (action === 'erase') return eraseRow(tx, auth, id);
+    if (action === 'erase') return eraseRow(tx, auth, held, nowMs);
     const from = action === 'restore' ? 'deleted' : 'pending';
     if (held.status !== from) throw new HttpError('conflict');
     if (action === 'restore') {
-      seq = await restoreRecords(tx, auth.communeCode, held, clocks, seq);
+      seq = await restoreRecords(tx, auth, held, clocks, seq);
       await setCommuneCounter(tx, auth.communeCode, seq);
     }
     await settleRow(tx, auth, id, action === 'restore' ? 'restored' : 'dismissed', nowMs);
@@ -74,19 +75,32 @@ async function confirm(
   });
 }
 
-/** Writes the kept records back over their tombstones; returns the commune's last seq. */
+/** Where a record sits: kept as it is now, never taken from the copy (it may have moved since). */
+const PLACING = new Set(['villageId', 'householdId', 'memberId', 'menteeId']);
+
+/**
+ * Writes the kept records back over their tombstones; returns the commune's last seq. Only what the
+ * delete erased comes back: a field written since (by anyone) keeps its newer value, and a record
+ * undeleted since, or now in a village the caller does not serve, is not restored (`conflict`,
+ * `not_found`).
+ */
 async function restoreRecords(
   tx: Sql,
-  commune: string,
+  auth: AuthContext,
   held: Held,
   clocks: CommuneClocks,
   seq: number,
 ): Promise<number> {
+  const commune = auth.communeCode;
   const kept = Array.isArray(held.records) ? (held.records as StoredRecord[]) : [];
   const current = await loadRecords(tx, commune, kept);
+  const root = current.get(recordKey(held.entity, held.recordId));
+  if (!root || !isTombstone(root)) throw new HttpError('conflict');
+  if (!mayRead(auth, root.villageId)) throw new HttpError('not_found');
+  const deletedAt = root.clocks.deleted;
   // A person comes back into a household that exists: restore the household first.
   if (held.entity !== 'household') {
-    const householdId = kept[0]?.data.householdId;
+    const householdId = root.data.householdId;
     const household =
       typeof householdId === 'string'
         ? (await loadRecords(tx, commune, [{ entity: 'household', id: householdId }])).get(
@@ -103,10 +117,14 @@ async function restoreRecords(
   for (const k of kept) {
     const now = current.get(recordKey(k.entity, k.id));
     if (!now) continue;
-    const fields: Fields =
-      k.entity === 'visit'
-        ? Object.fromEntries(VISIT_FREE_TEXT.filter((f) => f in k.data).map((f) => [f, k.data[f]]))
-        : { ...k.data, deleted: false };
+    const erased = (f: string) =>
+      !PLACING.has(f) &&
+      (deletedAt === undefined || !(now.clocks[f] !== undefined && now.clocks[f] > deletedAt));
+    const names =
+      k.entity === 'visit' ? VISIT_FREE_TEXT.filter((f) => f in k.data) : Object.keys(k.data);
+    const fields: Fields = Object.fromEntries(names.filter(erased).map((f) => [f, k.data[f]]));
+    if (k.entity !== 'visit' && isTombstone(now) && now.clocks.deleted === deletedAt)
+      fields.deleted = false;
     const { next, changed } = applyWrite(now, fields, at);
     if (changed.length === 0) continue;
     if (k.entity === 'household' && (await householdCodeError(tx, commune, k.id, next, new Map())))

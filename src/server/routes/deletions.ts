@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { RESTORE_WINDOW_MS } from '../../domain/deletionLimit';
-import { deletionActionSchema, type okSchema, type Deletion } from '../../protocol';
+import {
+  deletionActionSchema,
+  deletionQuerySchema,
+  type okSchema,
+  type Deletion,
+} from '../../protocol';
 import { listDeletions } from '../deletions/deletionRows';
 import { settleDeletion } from '../deletions/settleDeletion';
 import { parseInput } from '../http/validate';
@@ -17,8 +22,9 @@ const actionParamsSchema = z.strictObject({ id: z.uuid(), action: deletionAction
 export function deletionRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.get('/api/deletions', async (req) => {
     const auth = await deps.auth(req);
+    const { by } = parseInput(deletionQuerySchema, req.query);
     const since = deps.now() - RESTORE_WINDOW_MS;
-    return { deletions: await listDeletions(deps.store, auth, since) } satisfies {
+    return { deletions: await listDeletions(deps.store, auth, since, by) } satisfies {
       deletions: Deletion[];
     };
   });

@@ -122,21 +122,43 @@ async function insertRows(
   );
 }
 
-/** How many records of each kind this account deleted since `sinceMs` (restored ones count). */
+/** What an account deleted since a moment: records of each kind, and deletes held for a leader. */
+export interface RecentDeletions {
+  /**
+   * Deleted records by kind (restored and erased ones count: they were deleted); a household's
+   * members count as members.
+   */
+  deleted: Map<string, number>;
+  /** Deletes held for a leader, whatever became of them. */
+  held: number;
+}
+
 export async function deletionsSince(
   tx: Sql,
   commune: string,
   userId: string,
   sinceMs: number,
-): Promise<Map<string, number>> {
-  const rows = await tx.query<{ entity: string; n: number }>(
-    `SELECT entity, count(*)::int AS n FROM deleted_records
+): Promise<RecentDeletions> {
+  const rows = await tx.query<{ entity: string; held: boolean; n: number; members: number }>(
+    `SELECT entity, status IN ('pending', 'confirmed', 'dismissed') AS held, count(*)::int AS n,
+            sum(member_count)::int AS members
+       FROM deleted_records
       WHERE commune_code = $1 AND user_id = $2 AND at > to_timestamp($3 / 1000.0)
-        AND status IN ('deleted', 'restored')
-      GROUP BY entity`,
+      GROUP BY 1, 2`,
     [commune, userId, sinceMs],
   );
-  return new Map(rows.map((r) => [r.entity, Number(r.n)]));
+  const deleted = new Map<string, number>();
+  let held = 0;
+  for (const r of rows) {
+    if (r.held) {
+      held += Number(r.n);
+      continue;
+    }
+    deleted.set(r.entity, (deleted.get(r.entity) ?? 0) + Number(r.n));
+    // A household's delete took its members along: they count as members deleted.
+    deleted.set('member', (deleted.get('member') ?? 0) + Number(r.members ?? 0));
+  }
+  return { deleted, held };
 }
 
 /** Forgets every deletion made before `beforeMs`: its data is gone for good. */

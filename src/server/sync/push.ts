@@ -2,12 +2,18 @@ import { authorshipError, withAuthors } from '../../domain/authorship';
 import { stampFor } from '../../domain/clockStamp';
 import { applyWrite } from '../../domain/merge';
 import { compactClocks } from '../../domain/recordClocks';
-import { DELETION_WINDOW_MS, deletionAllowed, isNewDeletion } from '../../domain/deletionLimit';
+import {
+  DELETION_WINDOW_MS,
+  deletionAllowed,
+  HELD_PER_DAY,
+  isNewDeletion,
+  type RestorableEntity,
+} from '../../domain/deletionLimit';
 import { appendOnlyDecision, checkOp } from '../../domain/opCheck';
 import type { EntityName } from '../../domain/records';
 import { deriveVillage, mayRead, writeDecision } from '../../domain/syncScope';
 import { validCorrection } from '../../domain/visitCorrection';
-import { withoutPersonalData } from '../../domain/tombstone';
+import { isTombstone, withoutPersonalData } from '../../domain/tombstone';
 import type { OpResultWire, PushRequest } from '../../protocol/sync';
 import type { AuthContext } from '../auth/context';
 import type { Sql, Store } from '../store/store';
@@ -91,10 +97,27 @@ async function applyBatch(
 
   // A volunteer's deletes past the day's allowance wait for a leader (domain/deletionLimit.ts).
   const mayHold = auth.role === 'volunteer' && valid.some((v) => v.op.fields.deleted === true);
-  const deletedToday = mayHold
+  const recent = mayHold
     ? await deletionsSince(tx, commune, auth.userId, nowMs - DELETION_WINDOW_MS)
-    : new Map<string, number>();
+    : { deleted: new Map<string, number>(), held: 0 };
+  const done = Object.fromEntries(recent.deleted) as Partial<Record<RestorableEntity, number>>;
   const held: StoredRecord[] = [];
+  // The live members a household's delete would take along, as the batch has left them so far.
+  const liveMembers = async (householdId: string) => {
+    const rows = await tx.query<{ id: string }>(
+      `SELECT id::text AS id FROM records
+        WHERE commune_code = $1 AND entity = 'member' AND data ->> 'householdId' = $2
+          AND data ->> 'deleted' IS DISTINCT FROM 'true'`,
+      [commune, householdId],
+    );
+    const ids = new Set(rows.map((r) => r.id));
+    for (const rec of state.values()) {
+      if (rec.entity !== 'member') continue;
+      if (rec.data.householdId === householdId && !isTombstone(rec)) ids.add(rec.id);
+      else ids.delete(rec.id);
+    }
+    return ids.size;
+  };
 
   const dirty = new Set<string>();
   const applied: AppliedOp[] = [];
@@ -185,14 +208,16 @@ async function applyBatch(
       results.push(reject(op, codeError, current));
       continue;
     }
-    if (current && isNewDeletion(entity, current, next)) {
-      const done = deletedToday.get(entity) ?? 0;
-      if (!deletionAllowed(auth.role, entity, done)) {
-        held.push(current);
+    if (mayHold && current && isNewDeletion(entity, current, next)) {
+      const taking = entity === 'household' ? { member: await liveMembers(op.id) } : {};
+      if (!deletionAllowed(auth.role, entity, done, taking)) {
+        // Listed for the leader up to a day's share; past it, refused alike but not listed.
+        if (recent.held + held.length < HELD_PER_DAY) held.push(current);
         results.push(reject(op, 'deletion_held', current));
         continue;
       }
-      deletedToday.set(entity, done + 1);
+      done[entity] = (done[entity] ?? 0) + 1;
+      done.member = (done.member ?? 0) + (taking.member ?? 0);
     }
     known.set(op.opId, { fingerprint, clock });
     if (appendOnly === 'duplicate' || merged.changed.length === 0) {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   deletionListSchema,
   okSchema,
+  userListSchema,
   type Deletion,
   type DeletionAction,
 } from '../../../protocol';
@@ -44,6 +45,7 @@ const SETTLED: Partial<Record<Deletion['status'], string>> = {
   restored: 'Đã khôi phục',
   confirmed: 'Đã đồng ý xóa',
   dismissed: 'Đã giữ lại',
+  erased: 'Đã xóa vĩnh viễn',
 };
 
 /** Refusals this panel can meet, said for what the leader was doing. */
@@ -68,7 +70,10 @@ export function DeletionsPanel({
   officer: boolean;
   villages: readonly { id: string; name: string }[];
 }) {
-  const { data, error, reload } = useApi('/api/deletions', deletionListSchema);
+  const [by, setBy] = useState('');
+  const path = by ? `/api/deletions?by=${by}` : '/api/deletions';
+  const { data, error, reload } = useApi(path, deletionListSchema);
+  const users = useApi('/api/users', userListSchema).data?.users ?? [];
   const [confirming, setConfirming] = useState<{ id: string; action: DeletionAction } | null>(null);
   const [actionError, setActionError] = useState('');
   const villageName = new Map(villages.map((v) => [v.id, v.name]));
@@ -132,6 +137,17 @@ export function DeletionsPanel({
       <p className="muted">
         Hộ và người bị xóa trong 30 ngày qua, ai xóa, từ máy nào. Sau 30 ngày, máy chủ xóa hẳn.
       </p>
+      <label>
+        Người xóa{' '}
+        <select value={by} onChange={(e) => setBy(e.target.value)}>
+          <option value="">Tất cả</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.displayName}
+            </option>
+          ))}
+        </select>
+      </label>
       {error && <p className="error">{apiFailureMessage(error)}</p>}
       {actionError && (
         <p className="field-error" role="alert">
@@ -164,7 +180,7 @@ export function DeletionsPanel({
             <strong>{d.label ?? '(không có tên)'}</strong> · {describe(d)}
             <br />
             <span className="muted">
-              {d.status === 'pending' || d.status === 'confirmed' || d.status === 'dismissed'
+              {d.status === 'confirmed' || d.status === 'dismissed'
                 ? `${d.by.displayName} xin xóa lúc ${shortDateTimeLabel(d.at)}`
                 : `Xóa bởi ${d.by.displayName}${d.by.deviceName ? ` (${d.by.deviceName})` : ''} lúc ${shortDateTimeLabel(d.at)}`}
               {SETTLED[d.status] &&

@@ -1,16 +1,16 @@
 -- Deletions a leader can see and undo (second security round, defect 6). When a push makes a
 -- household, member or trader a tombstone, the server keeps here what the delete erased: the record
 -- as it was, and for a household its members, traders, their pairings and its visits' free text
--- (sync/deletions.ts). Never served to devices; purged 30 days after the delete, at once when the
--- officer erases it, and on restore (the records are live again).
+-- (sync/deletions.ts). Never served to devices; purged 30 days after the delete; what it kept goes
+-- at once when the officer erases it, and on restore (the records are live again).
 --
 -- A volunteer's delete past the day's allowance (domain/deletionLimit.ts) is not applied: it waits
 -- here as 'pending' until a leader confirms it (then it is applied as the leader's) or dismisses it.
 CREATE TABLE deleted_records (
   id           uuid PRIMARY KEY,
   commune_code char(5) NOT NULL,
-  -- 'deleted' (restorable), 'pending' (waits for a leader), 'restored', 'confirmed', 'dismissed'.
-  -- An erased deletion leaves no row.
+  -- 'deleted' (restorable), 'pending' (waits for a leader), 'restored', 'confirmed', 'dismissed',
+  -- 'erased' (what it kept is gone; the row says who deleted what, and when, without a name).
   status       text NOT NULL,
   entity       text NOT NULL,
   record_id    uuid NOT NULL,
