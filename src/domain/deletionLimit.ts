@@ -56,3 +56,25 @@ export function deletionAllowed(
 
 /** How long the server keeps a deleted record's data for a leader to restore it. */
 export const RESTORE_WINDOW_MS = 30 * DELETION_WINDOW_MS;
+
+/**
+ * The fields that say who a record is: an edit of one of them can wipe a person out as surely as
+ * a delete ("X" for a name, no phone), so its old value is kept for a leader to undo it.
+ */
+const IDENTITY: Record<RestorableEntity, readonly string[]> = {
+  household: ['headName', 'address', 'phone'],
+  member: ['name', 'birthYear'],
+  trader: ['businessName'],
+};
+
+/** The identity fields a write changed on a live record that stays live (not a delete). */
+export function identityChanged(
+  entity: EntityName,
+  before: Versioned | undefined,
+  after: Versioned,
+): string[] {
+  if (!isRestorable(entity) || !before || isTombstone(before) || isTombstone(after)) return [];
+  return IDENTITY[entity].filter(
+    (f) => f in before.data && JSON.stringify(before.data[f]) !== JSON.stringify(after.data[f]),
+  );
+}

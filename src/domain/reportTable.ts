@@ -83,7 +83,9 @@ function csvCell(cell: Cell): string {
   if (cell === null) return '';
   const text =
     typeof cell === 'number' ? String(cell) : FORMULA_START.test(cell) ? `'${cell}` : cell;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quoted when it holds a separator: the comma, and the semicolon that a spreadsheet set to
+  // Vietnamese (where the comma is the decimal mark) splits on, or `A;=1+1` would be two cells.
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV in UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese correctly. */

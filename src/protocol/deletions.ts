@@ -12,6 +12,10 @@ export const DELETION_STATUSES = [
   'confirmed',
   'dismissed',
   'erased',
+  /** An edit of a name, address or phone: the old values are kept for the leader to undo. */
+  'edited',
+  /** An edit a leader undid. */
+  'undone',
 ] as const;
 export const deletionStatusSchema = z.enum(DELETION_STATUSES);
 export type DeletionStatus = z.infer<typeof deletionStatusSchema>;

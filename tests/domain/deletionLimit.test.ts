@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deletionAllowed, isNewDeletion } from '../../src/domain/deletionLimit';
+import { deletionAllowed, identityChanged, isNewDeletion } from '../../src/domain/deletionLimit';
 
 const live = { data: { headName: 'Lò Văn A' }, clocks: { headName: 'c1' } };
 const dead = { data: { deleted: true }, clocks: { deleted: 'c2' } };
@@ -53,5 +53,20 @@ describe('deletions a day without a leader', () => {
     ],
   ] as const)('%s', (_name, role, entity, done, taking, allowed) => {
     expect(deletionAllowed(role, entity, done, taking)).toBe(allowed);
+  });
+});
+
+describe('an edit that wipes who someone is', () => {
+  const home = { data: { headName: 'Lò Văn A', phone: '0912', status: 'active' }, clocks: {} };
+  it.each([
+    ['a name made "X"', 'household', home, { headName: 'X', phone: '0912' }, ['headName']],
+    ['a phone removed', 'household', home, { headName: 'Lò Văn A' }, ['phone']],
+    ['a status changed', 'household', home, { ...home.data, status: 'moved' }, []],
+    ['a field first written', 'household', home, { ...home.data, address: 'Số 1' }, []],
+    ['a member renamed', 'member', { data: { name: 'Mai' }, clocks: {} }, { name: 'M' }, ['name']],
+    ['a visit (never an identity)', 'visit', home, { headName: 'X' }, []],
+    ['a delete (kept as a deletion)', 'household', home, { deleted: true }, []],
+  ] as const)('%s', (_name, entity, before, after, fields) => {
+    expect(identityChanged(entity, before, { data: after, clocks: {} })).toEqual(fields);
   });
 });

@@ -57,6 +57,7 @@ describe('report table and CSV', () => {
     ['an at sign', '@SUM(A1:A9)', "'@SUM(A1:A9)"],
     ['a tab', '\t=1+1', "'\t=1+1"],
     ['a carriage return', '\r=1+1', `"'\r=1+1"`],
+    ['a formula after a semicolon', 'Thôn A;=1+1', '"Thôn A;=1+1"'],
     ['plain text', 'Thôn Đông', 'Thôn Đông'],
     ['a negative number', -3, '-3'],
   ] as const)('CSV neutralises %s', (_name, cell, out) => {

@@ -15,11 +15,12 @@ import { startProduct, type RunningServer } from './server';
  * A volunteer deletes six households of the lane through the API (as a stolen or misused phone
  * would): five go at once, the sixth waits. The team leader, on the real product in Chromium,
  * sees who deleted what and from which phone, restores one household, agrees to the held delete,
- * and after a sync the leader's own phone shows the restored household again.
+ * undoes a rename, and after a sync the leader's own phone shows both households as they were.
  */
 const LAN = '0912000011';
 const LEADER = '0912000012';
 const heads = Array.from({ length: 6 }, (_, i) => `Hộ thử ${i + 1} Páo`);
+const KEPT = 'Hộ thử 7 Mùa';
 
 async function push(url: string, token: string, ops: ReturnType<typeof op>[]) {
   const res = await fetch(`${url}/api/sync/push`, {
@@ -79,6 +80,10 @@ describe('a leader undoes a volunteer’s deletions', () => {
       ...Array(5).fill('applied'),
       'deletion_held',
     ]);
+    // And renames a seventh household to "X": its old name is kept for the leader to undo.
+    const renamed = uuid();
+    await push(server.url, token, [op('household', renamed, { villageId: dong, headName: KEPT })]);
+    await push(server.url, token, [op('household', renamed, { headName: 'X' })]);
 
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
@@ -88,7 +93,7 @@ describe('a leader undoes a volunteer’s deletions', () => {
     await page.getByRole('heading', { name: 'Đã xóa gần đây' }).waitFor();
 
     const rows = page.getByRole('list', { name: 'Đã xóa gần đây' }).getByRole('listitem');
-    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => rows.count()).toBe(6); // five deletions and one edit
     const first = rows.filter({ hasText: heads[0] as string });
     expect(await first.textContent()).toContain('Xóa bởi Lò Thị Lan (Máy của 0912000011)');
     const held = page.getByRole('list', { name: 'Yêu cầu xóa chờ đồng ý' });
@@ -102,13 +107,22 @@ describe('a leader undoes a volunteer’s deletions', () => {
     await page.getByRole('button', { name: `Đồng ý xóa: ${heads[5]}` }).click();
     await page.getByRole('button', { name: 'Xác nhận xóa' }).click();
     await held.waitFor({ state: 'detached' });
-    await expect.poll(() => rows.count()).toBe(7); // the leader's own delete, and the request
+    await expect.poll(() => rows.count()).toBe(8); // the leader's own delete, and the request
+
+    const edit = rows.filter({ hasText: KEPT });
+    expect(await edit.textContent()).toContain(
+      'Sửa tên, địa chỉ hoặc số điện thoại bởi Lò Thị Lan',
+    );
+    await page.getByRole('button', { name: `Hoàn tác: ${KEPT}` }).click();
+    await page.getByRole('button', { name: 'Xác nhận hoàn tác' }).click();
+    await expect.poll(() => edit.textContent()).toContain('Đã hoàn tác bởi Tổ trưởng Hà');
 
     // The leader's phone receives the restored household on its next sync.
     await syncNow(page);
     await page.goto(`${server.url}/thon/${dong}`);
     const households = page.getByRole('list', { name: 'Hộ gia đình' });
     await expect.poll(() => households.textContent()).toContain(heads[0]);
+    expect(await households.textContent()).toContain(KEPT);
     expect(await households.textContent()).not.toContain(heads[1]);
     expect(await households.textContent()).not.toContain(heads[5]);
     await context.close();

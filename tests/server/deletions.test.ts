@@ -311,4 +311,54 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     const res = await lan.push([op('household', more.h, { deleted: true })]);
     expect(res.results[0]?.code).toBe('deletion_held');
   });
+
+  it('an edit that wipes names and phones is seen, and undone where it still stands', async () => {
+    const { app, seed, dong } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const a = await household(app, seed, dong);
+    const b = await household(app, seed, dong);
+    const res = await lan.push([
+      op('household', a.h, { headName: 'X', phone: null, address: '' }),
+      op('household', b.h, { headName: 'X' }),
+      op('member', a.members[0] as string, { name: 'X', birthYear: null }),
+      op('member', a.members[1] as string, { smartphone: true }), // not who they are: not kept
+    ]);
+    expect(res.results.map((r) => r.code ?? r.status)).toEqual(Array(4).fill('applied'));
+
+    const truong = seed.tokens.truong as string;
+    const edits = (await list(app, truong)).deletions.filter((d) => d.status === 'edited');
+    expect(edits.map((d) => [d.entity, d.label]).sort()).toEqual([
+      ['household', HEAD],
+      ['household', HEAD],
+      ['member', MEMBERS[0]],
+    ]);
+    expect(edits.every((d) => d.by.userId === seed.users.lan)).toBe(true);
+    // Edits are not deletions: Lan's day of deletes is untouched.
+    const c = await household(app, seed, dong);
+    expect((await lan.push([op('household', c.h, { deleted: true })])).results[0]?.status).toBe(
+      'applied',
+    );
+
+    // Undone: every phone of the village gets the old name and phone back.
+    const editOf = (id: string) => edits.find((d) => d.recordId === id) as Deletion;
+    expect((await act(app, truong, editOf(a.h).id, 'restore')).statusCode).toBe(200);
+    expect((await act(app, truong, editOf(a.members[0] as string).id, 'restore')).statusCode).toBe(
+      200,
+    );
+    const back = (await syncApi(app, seed.tokens.minh as string).pullAll()).records;
+    expect(back.get(`household:${a.h}`)?.data).toMatchObject({
+      headName: HEAD,
+      phone: '0912345678',
+    });
+    expect(back.get(`member:${a.members[0]}`)?.data.name).toBe(MEMBERS[0]);
+    expect((await act(app, truong, editOf(a.h).id, 'restore')).json().error.code).toBe('conflict');
+
+    // Renamed again since by Minh: his name stands, there is nothing left to undo.
+    await syncApi(app, seed.tokens.minh as string).push([
+      op('household', b.h, { headName: 'Lò Văn Páo (Minh sửa)' }),
+    ]);
+    expect((await act(app, truong, editOf(b.h).id, 'restore')).json().error.code).toBe('conflict');
+    const afterB = (await lan.pullAll()).records.get(`household:${b.h}`);
+    expect(afterB?.data.headName).toBe('Lò Văn Páo (Minh sửa)');
+  });
 });

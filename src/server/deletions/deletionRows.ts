@@ -54,8 +54,8 @@ const toDeletion = (r: Row): Deletion => ({
 /** The deletions the caller may see since `sinceMs`, newest first. */
 /**
  * The deletions the caller may see since `sinceMs`, of one sender if `by` is given: those a leader
- * can still act on (held, restorable) first, then the rest, newest first, at most LIST_LIMIT. One
- * sender's many settled rows never push another's restorable ones out of the list.
+ * can still act on (held, restorable) first, then edits to undo, then the rest, newest first, at
+ * most LIST_LIMIT. One sender's many edits or settled rows never push another's deletions out.
  */
 export async function listDeletions(
   sql: Sql,
@@ -69,7 +69,9 @@ export async function listDeletions(
       WHERE d.commune_code = $1 AND d.at > to_timestamp($2 / 1000.0)
         AND ($3::boolean OR d.village_id = ANY($4::uuid[]))
         AND ($5::uuid IS NULL OR d.user_id = $5)
-      ORDER BY d.status IN ('pending', 'deleted') DESC, d.at DESC, d.id
+      ORDER BY CASE WHEN d.status IN ('pending', 'deleted') THEN 0
+                    WHEN d.status = 'edited' THEN 1 ELSE 2 END,
+               d.at DESC, d.id
       LIMIT ${LIST_LIMIT}`,
     [auth.communeCode, sinceMs, all, villages, by ?? null],
   );
@@ -107,7 +109,7 @@ export async function settleRow(
   tx: Sql,
   auth: AuthContext,
   id: string,
-  status: 'restored' | 'confirmed' | 'dismissed',
+  status: 'restored' | 'confirmed' | 'dismissed' | 'undone',
   nowMs: number,
 ): Promise<void> {
   await tx.query(

@@ -20,7 +20,8 @@ type Held = Awaited<ReturnType<typeof lockDeletion>>;
 /**
  * What a leader does with a deletion (the officer too, who alone may erase one):
  * - restore: the records come back as they were, written at the server's clock with new seqs, so
- *   every phone of the village receives them on its next pull;
+ *   every phone of the village receives them on its next pull (an edit: the old name, address or
+ *   phone come back, where the edit's values still stand);
  * - confirm: a volunteer's held delete is applied, as the leader's (and is then restorable);
  * - dismiss: a held delete is dropped; the record stays;
  * - erase: what the server kept of a deletion is gone for good (a resident's erasure request).
@@ -40,13 +41,16 @@ export async function settleDeletion(
     let seq = action === 'restore' ? await lockCommuneCounter(tx, auth.communeCode) : 0;
     const held = await lockDeletion(tx, auth, id);
     if (action === 'erase') return eraseRow(tx, auth, held, nowMs);
-    const from = action === 'restore' ? 'deleted' : 'pending';
-    if (held.status !== from) throw new HttpError('conflict');
+    const from = action === 'restore' ? ['deleted', 'edited'] : ['pending'];
+    if (!from.includes(held.status)) throw new HttpError('conflict');
     if (action === 'restore') {
-      seq = await restoreRecords(tx, auth, held, clocks, seq);
+      const restore = held.status === 'edited' ? undoEdit : restoreRecords;
+      seq = await restore(tx, auth, held, clocks, seq);
       await setCommuneCounter(tx, auth.communeCode, seq);
     }
-    await settleRow(tx, auth, id, action === 'restore' ? 'restored' : 'dismissed', nowMs);
+    const settled =
+      action === 'dismiss' ? 'dismissed' : held.status === 'edited' ? 'undone' : 'restored';
+    await settleRow(tx, auth, id, settled, nowMs);
   });
 }
 
@@ -132,5 +136,32 @@ async function restoreRecords(
     restored.push({ ...now, ...next, seq: ++seq });
   }
   await saveRecords(tx, commune, restored);
+  return seq;
+}
+
+/** Writes back the old values of an edit's fields that no one has written since. */
+async function undoEdit(
+  tx: Sql,
+  auth: AuthContext,
+  held: Held,
+  clocks: CommuneClocks,
+  seq: number,
+): Promise<number> {
+  const commune = auth.communeCode;
+  const [kept] = Array.isArray(held.records) ? (held.records as StoredRecord[]) : [];
+  if (!kept) throw new HttpError('conflict');
+  const now = (await loadRecords(tx, commune, [kept])).get(recordKey(kept.entity, kept.id));
+  if (!now || isTombstone(now)) throw new HttpError('conflict');
+  if (!mayRead(auth, now.villageId)) throw new HttpError('not_found');
+  const fields: Fields = Object.fromEntries(
+    Object.keys(kept.data)
+      .filter((f) => now.clocks[f] === kept.clocks[f])
+      .map((f) => [f, kept.data[f]]),
+  );
+  if (Object.keys(fields).length === 0) throw new HttpError('conflict');
+  const clock = clocks.of(commune);
+  for (const c of Object.values(now.clocks)) clock.receive(c);
+  const { next } = applyWrite(now, fields, clock.now());
+  await saveRecords(tx, commune, [{ ...now, ...next, seq: ++seq }]);
   return seq;
 }

@@ -1,4 +1,4 @@
-import { isNewDeletion } from '../../domain/deletionLimit';
+import { identityChanged, isNewDeletion } from '../../domain/deletionLimit';
 import { isTombstone } from '../../domain/tombstone';
 import type { Sql } from '../store/store';
 import {
@@ -8,7 +8,13 @@ import {
   recordDepartures,
 } from './cascade';
 import { setCommuneCounter } from './communeCounter';
-import { keepDeletions, type AppliedDeletion, type Sender } from './deletions';
+import {
+  keepDeletions,
+  keepEdits,
+  type AppliedDeletion,
+  type AppliedEdit,
+  type Sender,
+} from './deletions';
 import { recordKey, type StoredRecord } from './recordsRepo';
 
 /** An op the batch applied, kept in applied_ops so that a re-sent op is a duplicate. */
@@ -81,6 +87,13 @@ export async function afterSave(
     if (deletion) deletions.push({ before: deletion, dependants: cascade.before });
   }
   await keepDeletions(tx, commune, deletions, by, atMs);
+  // An edit of who a record is keeps the old values too, for a leader to undo.
+  const edits: AppliedEdit[] = saved.flatMap((after) => {
+    const before = original.get(recordKey(after.entity, after.id));
+    const fields = identityChanged(after.entity, before, after);
+    return before && fields.length > 0 ? [{ before, after, fields }] : [];
+  });
+  await keepEdits(tx, commune, edits, by, atMs);
   for (const { rec } of moved) {
     if (rec.entity === 'household')
       seq = await cascadeHouseholdMove(tx, commune, rec.id, rec.villageId, seq);

@@ -56,6 +56,52 @@ export async function keepDeletions(
   );
 }
 
+/** An edit of who a record is (deletionLimit.ts identityChanged): its old values and new clocks. */
+export interface AppliedEdit {
+  before: StoredRecord;
+  after: StoredRecord;
+  fields: string[];
+}
+
+/**
+ * Keeps the old values of the identity fields an edit changed, with the clocks the edit gave them:
+ * a leader can undo it while those fields are as the edit left them (settleDeletion.ts).
+ */
+export async function keepEdits(
+  tx: Sql,
+  commune: string,
+  edits: AppliedEdit[],
+  by: Sender,
+  atMs: number,
+): Promise<void> {
+  if (edits.length === 0) return;
+  const pick = (o: Record<string, unknown>, fields: string[]) =>
+    Object.fromEntries(fields.filter((f) => f in o).map((f) => [f, o[f]]));
+  await insertRows(
+    tx,
+    commune,
+    'edited',
+    edits.map(({ before, after, fields }) => ({
+      entity: before.entity,
+      id: before.id,
+      villageId: after.villageId,
+      label: labelOf(before),
+      members: 0,
+      records: JSON.stringify([
+        {
+          entity: before.entity,
+          id: before.id,
+          villageId: after.villageId,
+          data: pick(before.data, fields),
+          clocks: pick(after.clocks, fields),
+        },
+      ]),
+    })),
+    by,
+    atMs,
+  );
+}
+
 /** Deletes held for a leader's confirmation: nothing erased yet, only what was asked and by whom. */
 export async function holdDeletions(
   tx: Sql,
@@ -85,7 +131,7 @@ export async function holdDeletions(
 async function insertRows(
   tx: Sql,
   commune: string,
-  status: 'deleted' | 'pending',
+  status: 'deleted' | 'pending' | 'edited',
   rows: {
     entity: string;
     id: string;
@@ -144,6 +190,7 @@ export async function deletionsSince(
             sum(member_count)::int AS members
        FROM deleted_records
       WHERE commune_code = $1 AND user_id = $2 AND at > to_timestamp($3 / 1000.0)
+        AND status NOT IN ('edited', 'undone')
       GROUP BY 1, 2`,
     [commune, userId, sinceMs],
   );

@@ -46,7 +46,17 @@ const SETTLED: Partial<Record<Deletion['status'], string>> = {
   confirmed: 'Đã đồng ý xóa',
   dismissed: 'Đã giữ lại',
   erased: 'Đã xóa vĩnh viễn',
+  undone: 'Đã hoàn tác',
 };
+
+/** An edit's row offers the same restore, said as undoing the edit. */
+const UNDO_EDIT = {
+  button: 'Hoàn tác',
+  warning: 'Tên, địa chỉ, số điện thoại trước khi sửa sẽ trở lại trên mọi máy của thôn.',
+  confirm: 'Xác nhận hoàn tác',
+};
+const actionText = (d: Deletion, action: DeletionAction) =>
+  d.status === 'edited' && action === 'restore' ? UNDO_EDIT : ACTIONS[action];
 
 /** Refusals this panel can meet, said for what the leader was doing. */
 function actionMessage(code: string, fallback: string): string {
@@ -59,7 +69,8 @@ function actionMessage(code: string, fallback: string): string {
 
 /**
  * "Đã xóa gần đây": who deleted which household or person in the leader's villages (the officer:
- * the commune's) in the last 30 days, from which phone; a leader restores a deletion, and
+ * the commune's) in the last 30 days, from which phone, and who changed a name, address or phone
+ * (shown under the name before the edit); a leader restores a deletion or undoes an edit, and
  * confirms or keeps what a volunteer asked to delete past the day's allowance. The officer can
  * also erase what the server kept, for good. Needs the network.
  */
@@ -105,13 +116,13 @@ export function DeletionsPanel({
   const buttons = (d: Deletion, actions: DeletionAction[]) =>
     confirming?.id === d.id ? (
       <span role="group" aria-label={`Xác nhận: ${d.label ?? WHAT[d.entity]}`}>
-        <span> {ACTIONS[confirming.action].warning} </span>
+        <span> {actionText(d, confirming.action).warning} </span>
         <button
           className="btn btn-primary"
           type="button"
           onClick={() => void act(d.id, confirming.action)}
         >
-          {ACTIONS[confirming.action].confirm}
+          {actionText(d, confirming.action).confirm}
         </button>
         <button className="btn" type="button" onClick={() => setConfirming(null)}>
           Hủy
@@ -123,10 +134,10 @@ export function DeletionsPanel({
           key={action}
           className="btn"
           type="button"
-          aria-label={`${ACTIONS[action].button}: ${d.label ?? WHAT[d.entity]}`}
+          aria-label={`${actionText(d, action).button}: ${d.label ?? WHAT[d.entity]}`}
           onClick={() => setConfirming({ id: d.id, action })}
         >
-          {ACTIONS[action].button}
+          {actionText(d, action).button}
         </button>
       ))
     );
@@ -182,11 +193,12 @@ export function DeletionsPanel({
             <span className="muted">
               {d.status === 'confirmed' || d.status === 'dismissed'
                 ? `${d.by.displayName} xin xóa lúc ${shortDateTimeLabel(d.at)}`
-                : `Xóa bởi ${d.by.displayName}${d.by.deviceName ? ` (${d.by.deviceName})` : ''} lúc ${shortDateTimeLabel(d.at)}`}
+                : `${d.status === 'edited' || d.status === 'undone' ? 'Sửa tên, địa chỉ hoặc số điện thoại' : 'Xóa'} bởi ${d.by.displayName}${d.by.deviceName ? ` (${d.by.deviceName})` : ''} lúc ${shortDateTimeLabel(d.at)}`}
               {SETTLED[d.status] &&
                 ` · ${SETTLED[d.status]}${d.settledBy ? ` bởi ${d.settledBy}` : ''}${d.settledAt ? ` lúc ${shortDateTimeLabel(d.settledAt)}` : ''}`}
             </span>{' '}
-            {d.status === 'deleted' && buttons(d, officer ? ['restore', 'erase'] : ['restore'])}
+            {(d.status === 'deleted' || d.status === 'edited') &&
+              buttons(d, officer ? ['restore', 'erase'] : ['restore'])}
           </li>
         ))}
       </ul>
