@@ -72,6 +72,8 @@ export const OP_REJECT_CODES = [
    * confirms or dismisses it in "Đã xóa gần đây" (the record stays on every phone meanwhile).
    */
   'deletion_held',
+  /** A deleted household, member or trader comes back only by a leader's restore, whole. */
+  'deleted_record',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 

@@ -263,14 +263,15 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     const officer = syncApi(app, seed.tokens.canbo as string);
     const truong = seed.tokens.truong as string;
 
-    // Undeleted and rewritten since: the newer data stays, the restore is refused.
+    // A push cannot bring a deleted household back as a nameless shell: only the restore can.
     const a = await household(app, seed, dong);
     await lan.push([op('household', a.h, { deleted: true })]);
-    await lan.push([op('household', a.h, { deleted: false, headName: 'Chủ hộ mới' })]);
+    const undelete = await lan.push([op('household', a.h, { deleted: false, headName: 'Mới' })]);
+    expect(undelete.results[0]?.code).toBe('deleted_record');
     const [da] = (await list(app, truong)).deletions as [Deletion];
-    expect((await act(app, truong, da.id, 'restore')).json().error.code).toBe('conflict');
+    expect((await act(app, truong, da.id, 'restore')).statusCode).toBe(200);
     const afterA = (await lan.pullAll()).records.get(`household:${a.h}`);
-    expect(afterA?.data.headName).toBe('Chủ hộ mới');
+    expect(afterA?.data.headName).toBe(HEAD);
 
     // Moved to Thôn Tây since: not Thôn Đông's leader's to restore; the officer restores it there.
     const b = await household(app, seed, dong);
@@ -353,12 +354,85 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     expect(back.get(`member:${a.members[0]}`)?.data.name).toBe(MEMBERS[0]);
     expect((await act(app, truong, editOf(a.h).id, 'restore')).json().error.code).toBe('conflict');
 
-    // Renamed again since by Minh: his name stands, there is nothing left to undo.
+    // Renamed again since by Minh: still one row for the record, now naming Minh, the last to
+    // change it; undoing it returns the name before the first edit, for every phone.
     await syncApi(app, seed.tokens.minh as string).push([
       op('household', b.h, { headName: 'Lò Văn Páo (Minh sửa)' }),
     ]);
-    expect((await act(app, truong, editOf(b.h).id, 'restore')).json().error.code).toBe('conflict');
+    const rows = (await list(app, truong)).deletions.filter((d) => d.recordId === b.h);
+    expect(rows.map((d) => [d.status, d.by.userId])).toEqual([['edited', seed.users.minh]]);
+    expect((await act(app, truong, rows[0]?.id ?? '', 'restore')).statusCode).toBe(200);
     const afterB = (await lan.pullAll()).records.get(`household:${b.h}`);
-    expect(afterB?.data.headName).toBe('Lò Văn Páo (Minh sửa)');
+    expect(afterB?.data.headName).toBe(HEAD);
+  });
+
+  it('an erase leaves no copy: not an older deletion, not an edit’s old name', async () => {
+    const { app, store, seed, dong } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const truong = seed.tokens.truong as string;
+    const canbo = seed.tokens.canbo as string;
+    const a = await household(app, seed, dong);
+    await lan.push([op('household', a.h, { deleted: true })]);
+    const [first] = (await list(app, truong)).deletions as [Deletion];
+    expect((await act(app, truong, first.id, 'restore')).statusCode).toBe(200);
+    await lan.push([op('household', a.h, { headName: 'X' })]); // the old name kept as an edit
+    await lan.push([op('household', a.h, { deleted: true })]);
+    const latest = (await list(app, canbo)).deletions.find((d) => d.status === 'deleted');
+    expect((await act(app, canbo, latest?.id ?? '', 'erase')).statusCode).toBe(200);
+    expect(await keptText(store)).not.toContain(HEAD);
+    expect(await keptText(store)).not.toContain(MEMBERS[0]);
+    // Nothing left that a restore or an undo could bring back.
+    for (const d of (await list(app, truong)).deletions)
+      expect(['erased', 'restored']).toContain(d.status);
+  });
+
+  it('a restore never reaches into a village the leader does not serve', async () => {
+    const { app, seed, dong } = await setup();
+    const tay = seed.villages['Thôn Tây'] as string;
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const officer = syncApi(app, seed.tokens.canbo as string);
+    const a = await household(app, seed, dong);
+    const inTay = uuid();
+    await officer.push([op('household', inTay, { villageId: tay, headName: 'Hộ Tây' })]);
+    await lan.push([op('household', a.h, { deleted: true })]);
+    // One of its deleted members is put into a household of Thôn Tây.
+    await officer.push([op('member', a.members[0] as string, { householdId: inTay })]);
+    const truong = seed.tokens.truong as string;
+    const [d] = (await list(app, truong)).deletions as [Deletion];
+    expect((await act(app, truong, d.id, 'restore')).json().error.code).toBe('out_of_scope');
+    const tayView = (await syncApi(app, seed.tokens.tay as string).pullAll()).records;
+    expect(tayView.get(`member:${a.members[0]}`)?.data.name).toBeUndefined();
+  });
+
+  it('a household’s traders count towards the day’s trader deletes', async () => {
+    const { app, seed, dong } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const a = await household(app, seed, dong);
+    await lan.push(
+      Array.from({ length: 21 }, (_, i) =>
+        op('trader', uuid(), { householdId: a.h, businessName: `Quầy ${i}` }),
+      ),
+    );
+    const res = await lan.push([op('household', a.h, { deleted: true })]);
+    expect(res.results[0]?.code).toBe('deletion_held');
+  });
+
+  it('a flood of edits of one record is one row, undone to the oldest values', async () => {
+    const { app, seed, dong } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const wiped = await household(app, seed, dong);
+    const noisy = await household(app, seed, dong);
+    await lan.push([op('household', wiped.h, { headName: 'X' })]);
+    for (let i = 0; i < 30; i++)
+      await lan.push([
+        op('household', noisy.h, { phone: `09100000${String(i).padStart(2, '0')}` }),
+      ]);
+    const truong = seed.tokens.truong as string;
+    const edits = (await list(app, truong)).deletions.filter((d) => d.status === 'edited');
+    expect(edits.map((d) => d.recordId).sort()).toEqual([wiped.h, noisy.h].sort());
+    const noisyRow = edits.find((d) => d.recordId === noisy.h) as Deletion;
+    expect((await act(app, truong, noisyRow.id, 'restore')).statusCode).toBe(200);
+    const back = (await lan.pullAll()).records.get(`household:${noisy.h}`);
+    expect(back?.data.phone).toBe('0912345678');
   });
 });

@@ -121,26 +121,27 @@ export async function settleRow(
 }
 
 /**
- * Erases a deletion for good: what it kept goes, and the name of the record from every row that
- * names it (a request for it, a restore). The row stays, nameless, so the delete still counts
- * towards its sender's day (deletionLimit.ts) and the list still says who deleted what, and when.
+ * Erases a deletion for good: what it kept goes, and so does every other copy the server keeps of
+ * the records it holds (an older deletion, an edit's old values, a request's name). The rows stay,
+ * nameless, so the list still says who deleted what, and when; a deletion still counts towards its
+ * sender's day (deletionLimit.ts).
  */
 export async function eraseRow(
   tx: Sql,
   auth: AuthContext,
-  held: Deletion,
+  held: Deletion & { records: unknown },
   nowMs: number,
 ): Promise<void> {
+  const kept = Array.isArray(held.records) ? (held.records as { id?: unknown }[]) : [];
+  const ids = [held.recordId, ...kept.flatMap((r) => (typeof r.id === 'string' ? [r.id] : []))];
   await tx.query(
     `UPDATE deleted_records
-        SET status = 'erased', records = NULL, label = NULL, settled_by = $3,
-            settled_at = to_timestamp($4 / 1000.0)
-      WHERE commune_code = $1 AND id = $2`,
-    [auth.communeCode, held.id, auth.userId, nowMs],
-  );
-  await tx.query(
-    `UPDATE deleted_records SET label = NULL
-      WHERE commune_code = $1 AND entity = $2 AND record_id = $3`,
-    [auth.communeCode, held.entity, held.recordId],
+        SET label = NULL, records = NULL,
+            status = CASE WHEN status IN ('deleted', 'edited') THEN 'erased' ELSE status END,
+            settled_by = CASE WHEN status IN ('deleted', 'edited') THEN $3 ELSE settled_by END,
+            settled_at = CASE WHEN status IN ('deleted', 'edited')
+                              THEN to_timestamp($4 / 1000.0) ELSE settled_at END
+      WHERE commune_code = $1 AND (id = $2 OR record_id = ANY($5::uuid[]))`,
+    [auth.communeCode, held.id, auth.userId, nowMs, ids],
   );
 }

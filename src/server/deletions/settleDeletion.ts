@@ -101,6 +101,9 @@ async function restoreRecords(
   const root = current.get(recordKey(held.entity, held.recordId));
   if (!root || !isTombstone(root)) throw new HttpError('conflict');
   if (!mayRead(auth, root.villageId)) throw new HttpError('not_found');
+  // Every record it brings back lies in the caller's villages (one may have moved since).
+  for (const rec of current.values())
+    if (!mayRead(auth, rec.villageId)) throw new HttpError('out_of_scope');
   const deletedAt = root.clocks.deleted;
   // A person comes back into a household that exists: restore the household first.
   if (held.entity !== 'household') {

@@ -49,6 +49,7 @@ export async function keepDeletions(
       villageId: before.villageId,
       label: labelOf(before),
       members: dependants.filter((d) => d.entity === 'member').length,
+      traders: dependants.filter((d) => d.entity === 'trader').length,
       records: JSON.stringify([before, ...dependants]),
     })),
     by,
@@ -65,7 +66,9 @@ export interface AppliedEdit {
 
 /**
  * Keeps the old values of the identity fields an edit changed, with the clocks the edit gave them:
- * a leader can undo it while those fields are as the edit left them (settleDeletion.ts).
+ * a leader can undo it while those fields are as the edit left them (settleDeletion.ts). A record
+ * has one open edit row: a later edit folds into it (the oldest values, the newest clocks, the
+ * latest sender), so a flood of edits of one record is one row.
  */
 export async function keepEdits(
   tx: Sql,
@@ -77,26 +80,54 @@ export async function keepEdits(
   if (edits.length === 0) return;
   const pick = (o: Record<string, unknown>, fields: string[]) =>
     Object.fromEntries(fields.filter((f) => f in o).map((f) => [f, o[f]]));
+  const open = await tx.query<{ id: string; record_id: string; records: unknown }>(
+    `SELECT id::text AS id, record_id::text AS record_id, records FROM deleted_records
+      WHERE commune_code = $1 AND status = 'edited' AND record_id = ANY($2::uuid[])`,
+    [commune, edits.map((e) => e.before.id)],
+  );
+  const openBy = new Map(open.map((o) => [o.record_id, o]));
+  const kept = ({ before, after, fields }: AppliedEdit) => {
+    const prior = openBy.get(before.id);
+    const [old] = Array.isArray(prior?.records) ? (prior.records as StoredRecord[]) : [];
+    return {
+      entity: before.entity,
+      id: before.id,
+      villageId: after.villageId,
+      data: { ...pick(before.data, fields), ...(old?.data ?? {}) },
+      clocks: { ...(old?.clocks ?? {}), ...pick(after.clocks, fields) },
+    };
+  };
+  for (const edit of edits.filter((e) => openBy.has(e.before.id))) {
+    await tx.query(
+      `UPDATE deleted_records
+          SET records = $3::jsonb, user_id = $4, device_id = $5, at = to_timestamp($6 / 1000.0),
+              village_id = $7
+        WHERE commune_code = $1 AND id = $2`,
+      [
+        commune,
+        openBy.get(edit.before.id)?.id,
+        JSON.stringify([kept(edit)]),
+        by.userId,
+        by.deviceId,
+        atMs,
+        edit.after.villageId,
+      ],
+    );
+  }
   await insertRows(
     tx,
     commune,
     'edited',
-    edits.map(({ before, after, fields }) => ({
-      entity: before.entity,
-      id: before.id,
-      villageId: after.villageId,
-      label: labelOf(before),
-      members: 0,
-      records: JSON.stringify([
-        {
-          entity: before.entity,
-          id: before.id,
-          villageId: after.villageId,
-          data: pick(before.data, fields),
-          clocks: pick(after.clocks, fields),
-        },
-      ]),
-    })),
+    edits
+      .filter((e) => !openBy.has(e.before.id))
+      .map((edit) => ({
+        entity: edit.before.entity,
+        id: edit.before.id,
+        villageId: edit.after.villageId,
+        label: labelOf(edit.before),
+        members: 0,
+        records: JSON.stringify([kept(edit)]),
+      })),
     by,
     atMs,
   );
@@ -138,18 +169,21 @@ async function insertRows(
     villageId: string | null;
     label: string | null;
     members: number;
+    traders?: number;
     records: string | null;
   }[],
   by: Sender,
   atMs: number,
 ) {
+  if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO deleted_records (id, commune_code, status, entity, record_id, village_id, user_id,
-                                  device_id, at, label, member_count, records)
+                                  device_id, at, label, member_count, records, trader_count)
      SELECT u.id, $1, $2, u.entity, u.record_id, u.village_id, $3, $4, to_timestamp($5 / 1000.0),
-            u.label, u.members, u.records::jsonb
+            u.label, u.members, u.records::jsonb, u.traders
        FROM unnest($6::uuid[], $7::text[], $8::uuid[], $9::uuid[], $10::text[], $11::int[],
-                   $12::text[]) AS u(id, entity, record_id, village_id, label, members, records)
+                   $12::text[], $13::int[])
+         AS u(id, entity, record_id, village_id, label, members, records, traders)
      ON CONFLICT DO NOTHING`,
     [
       commune,
@@ -164,6 +198,7 @@ async function insertRows(
       rows.map((r) => r.label),
       rows.map((r) => r.members),
       rows.map((r) => r.records),
+      rows.map((r) => r.traders ?? 0),
     ],
   );
 }
@@ -185,9 +220,15 @@ export async function deletionsSince(
   userId: string,
   sinceMs: number,
 ): Promise<RecentDeletions> {
-  const rows = await tx.query<{ entity: string; held: boolean; n: number; members: number }>(
+  const rows = await tx.query<{
+    entity: string;
+    held: boolean;
+    n: number;
+    members: number;
+    traders: number;
+  }>(
     `SELECT entity, status IN ('pending', 'confirmed', 'dismissed') AS held, count(*)::int AS n,
-            sum(member_count)::int AS members
+            sum(member_count)::int AS members, sum(trader_count)::int AS traders
        FROM deleted_records
       WHERE commune_code = $1 AND user_id = $2 AND at > to_timestamp($3 / 1000.0)
         AND status NOT IN ('edited', 'undone')
@@ -202,8 +243,9 @@ export async function deletionsSince(
       continue;
     }
     deleted.set(r.entity, (deleted.get(r.entity) ?? 0) + Number(r.n));
-    // A household's delete took its members along: they count as members deleted.
+    // A household's delete took its members and traders along: they count as deleted too.
     deleted.set('member', (deleted.get('member') ?? 0) + Number(r.members ?? 0));
+    deleted.set('trader', (deleted.get('trader') ?? 0) + Number(r.traders ?? 0));
   }
   return { deleted, held };
 }

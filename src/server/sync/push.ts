@@ -7,6 +7,7 @@ import {
   deletionAllowed,
   HELD_PER_DAY,
   isNewDeletion,
+  isRestorable,
   type RestorableEntity,
 } from '../../domain/deletionLimit';
 import { appendOnlyDecision, checkOp } from '../../domain/opCheck';
@@ -102,17 +103,18 @@ async function applyBatch(
     : { deleted: new Map<string, number>(), held: 0 };
   const done = Object.fromEntries(recent.deleted) as Partial<Record<RestorableEntity, number>>;
   const held: StoredRecord[] = [];
-  // The live members a household's delete would take along, as the batch has left them so far.
-  const liveMembers = async (householdId: string) => {
+  // The live members (or traders) a household's delete would take along, as the batch has left
+  // them so far.
+  const liveDependants = async (entity: 'member' | 'trader', householdId: string) => {
     const rows = await tx.query<{ id: string }>(
       `SELECT id::text AS id FROM records
-        WHERE commune_code = $1 AND entity = 'member' AND data ->> 'householdId' = $2
+        WHERE commune_code = $1 AND entity = $3 AND data ->> 'householdId' = $2
           AND data ->> 'deleted' IS DISTINCT FROM 'true'`,
-      [commune, householdId],
+      [commune, householdId, entity],
     );
     const ids = new Set(rows.map((r) => r.id));
     for (const rec of state.values()) {
-      if (rec.entity !== 'member') continue;
+      if (rec.entity !== entity) continue;
       if (rec.data.householdId === householdId && !isTombstone(rec)) ids.add(rec.id);
       else ids.delete(rec.id);
     }
@@ -208,8 +210,20 @@ async function applyBatch(
       results.push(reject(op, codeError, current));
       continue;
     }
+    // Brought back by a push, a deleted record would be a nameless shell, its members still gone,
+    // and the leader's restore refused: only the restore brings it back (deletions/).
+    if (current && isRestorable(entity) && isTombstone(current) && !isTombstone(next)) {
+      results.push(reject(op, 'deleted_record', current));
+      continue;
+    }
     if (mayHold && current && isNewDeletion(entity, current, next)) {
-      const taking = entity === 'household' ? { member: await liveMembers(op.id) } : {};
+      const taking =
+        entity === 'household'
+          ? {
+              member: await liveDependants('member', op.id),
+              trader: await liveDependants('trader', op.id),
+            }
+          : {};
       if (!deletionAllowed(auth.role, entity, done, taking)) {
         // Listed for the leader up to a day's share; past it, refused alike but not listed.
         if (recent.held + held.length < HELD_PER_DAY) held.push(current);
@@ -218,6 +232,7 @@ async function applyBatch(
       }
       done[entity] = (done[entity] ?? 0) + 1;
       done.member = (done.member ?? 0) + (taking.member ?? 0);
+      done.trader = (done.trader ?? 0) + (taking.trader ?? 0);
     }
     known.set(op.opId, { fingerprint, clock });
     if (appendOnly === 'duplicate' || merged.changed.length === 0) {

@@ -18,6 +18,8 @@ export const REJECT_REASON: Record<NoticeCode, string> = {
     'Mã dán cửa này đã gắn với một hộ khác trong xã. Hãy cấp mã mới cho hộ này và dán lại.',
   deletion_held:
     'Hôm nay bạn đã xóa nhiều mục: lần xóa này chờ tổ trưởng xác nhận. Mục vẫn còn cho tới khi tổ trưởng đồng ý.',
+  deleted_record:
+    'Mục này đã bị xóa. Chỉ tổ trưởng khôi phục được, ở mục "Đã xóa gần đây", để lấy lại đủ thông tin.',
   superseded: 'Đã có người sửa mục này muộn hơn trên máy khác; bản sửa của bạn không được dùng.',
 };
 
