@@ -435,4 +435,23 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     const back = (await lan.pullAll()).records.get(`household:${noisy.h}`);
     expect(back?.data.phone).toBe('0912345678');
   });
+
+  it('a held delete is settled once, whoever answers it at the same moment', async () => {
+    const { app, seed, dong } = await setup();
+    const ids = [];
+    for (let i = 0; i < 6; i++) ids.push((await household(app, seed, dong)).h);
+    const lan = syncApi(app, seed.tokens.lan as string);
+    await lan.push(ids.map((h) => op('household', h, { deleted: true })));
+    const truong = seed.tokens.truong as string;
+    const held = (await list(app, truong)).deletions.find((d) => d.status === 'pending');
+    const answers = await Promise.all([
+      act(app, truong, held?.id ?? '', 'confirm'),
+      act(app, seed.tokens.canbo as string, held?.id ?? '', 'dismiss'),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const settled = (await list(app, truong)).deletions.find((d) => d.id === held?.id);
+    const record = (await lan.pullAll()).records.get(`household:${held?.recordId}`);
+    // What the list says is what happened to the household.
+    expect(settled?.status === 'confirmed').toBe(record?.data.deleted === true);
+  });
 });

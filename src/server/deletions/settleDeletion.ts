@@ -62,8 +62,14 @@ async function confirm(
   clocks: CommuneClocks,
   nowMs: number,
 ): Promise<void> {
-  const held = await store.transaction((tx) => lockDeletion(tx, auth, id));
-  if (held.status !== 'pending') throw new HttpError('conflict');
+  // Taken first (pending → confirmed, under the row's lock), so a dismiss or a second confirm
+  // racing this one finds it settled; given back if the delete is refused.
+  const held = await store.transaction(async (tx) => {
+    const row = await lockDeletion(tx, auth, id);
+    if (row.status !== 'pending') throw new HttpError('conflict');
+    await settleRow(tx, auth, id, 'confirmed', nowMs);
+    return row;
+  });
   const op = {
     opId: newId(nowMs),
     entity: held.entity,
@@ -72,11 +78,13 @@ async function confirm(
     clock: clocks.of(auth.communeCode).now(),
   };
   const [result] = await pushBatch(store, auth, { ops: [op], nowMs }, clocks);
-  if (result?.status === 'rejected') throw new HttpError('out_of_scope');
-  await store.transaction(async (tx) => {
-    const again = await lockDeletion(tx, auth, id);
-    if (again.status === 'pending') await settleRow(tx, auth, id, 'confirmed', nowMs);
-  });
+  if (result?.status !== 'rejected') return;
+  await store.query(
+    `UPDATE deleted_records SET status = 'pending', settled_by = NULL, settled_at = NULL
+      WHERE commune_code = $1 AND id = $2`,
+    [auth.communeCode, id],
+  );
+  throw new HttpError(result.code === 'deleted_record' ? 'conflict' : 'out_of_scope');
 }
 
 /** Where a record sits: kept as it is now, never taken from the copy (it may have moved since). */
