@@ -270,7 +270,12 @@ describe.each(DATABASE_KINDS)('API fuzzing on %s', (kind) => {
         const valid = route.body?.(w) ?? {};
         const key = fc
           .string({ minLength: 1, maxLength: 24 })
-          .filter((k) => !(k in valid) && !['__proto__', 'constructor', 'prototype'].includes(k));
+          .filter(
+            (k) =>
+              !(k in valid) &&
+              !(route.optional ?? []).includes(k) &&
+              !['__proto__', 'constructor', 'prototype'].includes(k),
+          );
         await fc.assert(
           fc.asyncProperty(key, fc.jsonValue({ maxDepth: 2 }), async (k, v) => {
             const payload = { ...valid, [k]: v };

@@ -2,6 +2,7 @@ import type { Deletion, DeletionStatus } from '../../protocol/deletions';
 import type { AuthContext } from '../auth/context';
 import { HttpError } from '../http/errors';
 import type { Sql } from '../store/store';
+import { keptRecords } from '../sync/deletions';
 
 interface Row {
   id: string;
@@ -132,8 +133,7 @@ export async function eraseRow(
   held: Deletion & { records: unknown },
   nowMs: number,
 ): Promise<void> {
-  const kept = Array.isArray(held.records) ? (held.records as { id?: unknown }[]) : [];
-  const ids = [held.recordId, ...kept.flatMap((r) => (typeof r.id === 'string' ? [r.id] : []))];
+  const ids = [held.recordId, ...keptRecords(held.records).map((r) => r.id)];
   await tx.query(
     `UPDATE deleted_records
         SET label = NULL, records = NULL,

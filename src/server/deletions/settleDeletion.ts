@@ -11,6 +11,7 @@ import { VISIT_FREE_TEXT } from '../sync/cascade';
 import type { CommuneClocks } from '../sync/communeClocks';
 import { lockCommuneCounter, setCommuneCounter } from '../sync/communeCounter';
 import { householdCodeError } from '../sync/householdCodes';
+import { keptRecords } from '../sync/deletions';
 import { pushBatch } from '../sync/push';
 import { loadRecords, recordKey, saveRecords, type StoredRecord } from '../sync/recordsRepo';
 import { eraseRow, lockDeletion, settleRow } from './deletionRows';
@@ -92,9 +93,9 @@ const PLACING = new Set(['villageId', 'householdId', 'memberId', 'menteeId']);
 
 /**
  * Writes the kept records back over their tombstones; returns the commune's last seq. Only what the
- * delete erased comes back: a field written since (by anyone) keeps its newer value, and a record
- * undeleted since, or now in a village the caller does not serve, is not restored (`conflict`,
- * `not_found`).
+ * delete erased comes back: a field written since (by anyone) keeps its newer value; a record
+ * undeleted since is a `conflict`; a deleted record now in a village the caller does not serve is
+ * `not_found`, and any record it takes along that lies outside them, `out_of_scope`.
  */
 async function restoreRecords(
   tx: Sql,
@@ -104,7 +105,7 @@ async function restoreRecords(
   seq: number,
 ): Promise<number> {
   const commune = auth.communeCode;
-  const kept = Array.isArray(held.records) ? (held.records as StoredRecord[]) : [];
+  const kept = keptRecords(held.records);
   const current = await loadRecords(tx, commune, kept);
   const root = current.get(recordKey(held.entity, held.recordId));
   if (!root || !isTombstone(root)) throw new HttpError('conflict');
@@ -159,7 +160,7 @@ async function undoEdit(
   seq: number,
 ): Promise<number> {
   const commune = auth.communeCode;
-  const [kept] = Array.isArray(held.records) ? (held.records as StoredRecord[]) : [];
+  const [kept] = keptRecords(held.records);
   if (!kept) throw new HttpError('conflict');
   const now = (await loadRecords(tx, commune, [kept])).get(recordKey(kept.entity, kept.id));
   if (!now || isTombstone(now)) throw new HttpError('conflict');

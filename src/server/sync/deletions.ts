@@ -1,7 +1,24 @@
 import { isRestorable, type RestorableEntity } from '../../domain/deletionLimit';
 import { newId } from '../accounts/ids';
+import { z } from 'zod';
+import { SYNC_ENTITIES } from '../../domain/records';
 import type { Sql } from '../store/store';
 import type { StoredRecord } from './recordsRepo';
+
+/** A record as `deleted_records.records` keeps it: parsed when read back, never cast. */
+const keptRecordSchema = z.object({
+  entity: z.enum(SYNC_ENTITIES),
+  id: z.string(),
+  villageId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  clocks: z.record(z.string(), z.string()),
+});
+
+/** The records a deletion or an edit kept (none once restored or erased). */
+export function keptRecords(value: unknown): StoredRecord[] {
+  if (value === null || value === undefined) return [];
+  return z.array(keptRecordSchema).parse(value) satisfies StoredRecord[];
+}
 
 /** Who sent a write: the token's account and device, as the server authenticated them. */
 export interface Sender {
@@ -88,7 +105,7 @@ export async function keepEdits(
   const openBy = new Map(open.map((o) => [o.record_id, o]));
   const kept = ({ before, after, fields }: AppliedEdit) => {
     const prior = openBy.get(before.id);
-    const [old] = Array.isArray(prior?.records) ? (prior.records as StoredRecord[]) : [];
+    const [old] = keptRecords(prior?.records);
     return {
       entity: before.entity,
       id: before.id,
