@@ -1,6 +1,6 @@
 import { authorshipError, withAuthors } from '../../domain/authorship';
 import { stampFor } from '../../domain/clockStamp';
-import { applyWrite } from '../../domain/merge';
+import { applyWrite, stableStringify } from '../../domain/merge';
 import { compactClocks } from '../../domain/recordClocks';
 import {
   DELETION_WINDOW_MS,
@@ -11,7 +11,7 @@ import {
   type RestorableEntity,
 } from '../../domain/deletionLimit';
 import { appendOnlyDecision, checkOp } from '../../domain/opCheck';
-import type { EntityName } from '../../domain/records';
+import type { EntityName, Versioned } from '../../domain/records';
 import { deriveVillage, mayRead, writeDecision } from '../../domain/syncScope';
 import { validCorrection } from '../../domain/visitCorrection';
 import { isTombstone, withoutPersonalData } from '../../domain/tombstone';
@@ -216,6 +216,13 @@ async function applyBatch(
       results.push(reject(op, 'deleted_record', current));
       continue;
     }
+    // A deleted record stays where it was deleted (moved, it would leave the reach of the leader
+    // who may restore it), and no live member or trader moves into a deleted household, where it
+    // would live on unseen and be left out of the household's restore.
+    if (placesInDeleted(entity, current, next, state)) {
+      results.push(reject(op, 'deleted_record', current));
+      continue;
+    }
     if (mayHold && current && isNewDeletion(entity, current, next)) {
       const taking =
         entity === 'household'
@@ -270,4 +277,23 @@ async function applyBatch(
     atMs: nowMs,
   });
   return results;
+}
+
+/** The fields that say where a record lives. */
+const PLACING = ['villageId', 'householdId', 'memberId', 'menteeId'] as const;
+
+function placesInDeleted(
+  entity: EntityName,
+  current: StoredRecord | undefined,
+  next: Versioned,
+  state: ReadonlyMap<string, StoredRecord>,
+): boolean {
+  if (!isRestorable(entity)) return false;
+  if (current && isTombstone(current))
+    return PLACING.some((k) => stableStringify(current.data[k]) !== stableStringify(next.data[k]));
+  if (entity === 'household' || isTombstone(next)) return false;
+  const home = next.data.householdId;
+  if (typeof home !== 'string' || (current && current.data.householdId === home)) return false;
+  const household = state.get(recordKey('household', home));
+  return household !== undefined && isTombstone(household);
 }
