@@ -125,6 +125,18 @@ describe('accounts in Chromium: setup, a volunteer, a lost phone', () => {
     await putRow(phone, 'drafts', { formId: 'ho-moi', value: { name: 'Hộ ông Tư' }, updatedAt: 1 });
     expect((await countRows(phone)).drafts).toBe(1);
 
+    // What the volunteer downloads reaches the officer's log of exports at the phone's next sync.
+    await phone.goto(`${server.url}/bao-cao`);
+    await phone.getByRole('button', { name: 'Tải về CSV' }).click();
+    await phone.evaluate(() => window.__tungNhaSync?.requestSync());
+    await officer.getByRole('heading', { name: 'Nhật ký xuất dữ liệu' }).waitFor();
+    const exportLog = async () => {
+      await officer.getByRole('button', { name: 'Tải lại' }).click();
+      return officer.getByRole('list', { name: 'Nhật ký xuất dữ liệu' }).textContent();
+    };
+    await expect.poll(exportLog, { timeout: 20_000 }).toMatch(/Tải báo cáo CSV: Báo cáo Tháng/);
+    expect(await exportLog()).toContain('Trần Văn Minh (');
+
     // The phone is lost: the officer revokes it after a confirmation.
     await officer.reload();
     await officer.getByRole('button', { name: /Thu hồi .* của Trần Văn Minh/ }).click();

@@ -6,6 +6,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDay } from '../../src/domain/calendar';
 import { targetRecordId } from '../../src/domain/targetRecords';
+import { exportLogSchema } from '../../src/protocol';
 import { PROTOCOL_VERSION } from '../../src/protocol/version';
 import { migrate } from '../../src/server/store/migrate';
 import { openPglite } from '../../src/server/store/pglite';
@@ -125,6 +126,7 @@ describe('leader views in Chromium', () => {
   let page: Page;
   let dataDir: string;
   let ids: ReturnType<typeof communeOps>['ids'];
+  let officerToken = '';
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'tn-views-'));
@@ -138,6 +140,7 @@ describe('leader views in Chromium', () => {
       ],
     });
     await store.close();
+    officerToken = seed.tokens.canbo as string;
     server = await startProduct({
       dataDir,
     });
@@ -244,6 +247,18 @@ describe('leader views in Chromium', () => {
     ]);
     expect(find('Hộ gia đình trên địa bàn')?.[1]).toBe(3);
     expect(find('Phạm vi')?.[1]).toBe('Thôn Đông');
+
+    // The officer's log of exports has it, with the leader's name, once the phone syncs.
+    await page.evaluate(() => window.__tungNhaSync?.requestSync());
+    const logged = async () => {
+      const res = await fetch(`${server.url}/api/exports`, {
+        headers: { authorization: `Bearer ${officerToken}` },
+      });
+      const { entries } = exportLogSchema.parse(await res.json());
+      return entries.map((e) => `${e.kind} ${e.what} ${e.by.displayName}`);
+    };
+    const name = download.suggestedFilename().replace(/\.xlsx$/, '');
+    await expect.poll(logged, { timeout: 20_000 }).toEqual([`report_xlsx ${name} Tổ trưởng Hải`]);
   });
 
   it('fetches the same report from the server', async () => {

@@ -431,6 +431,10 @@ describe.each(DATABASE_KINDS)('API fuzzing on %s', (kind) => {
       'PATCH /api/villages/:id': { allowed: ['ok', 'validation_failed'] },
       'POST /api/users': { allowed: ['ok', 'validation_failed', 'username_taken'] },
       'PATCH /api/users/:id': { allowed: ['ok', 'validation_failed'] },
+      'POST /api/exports': {
+        paths: [['events', 0, 'what']],
+        allowed: ['ok', 'validation_failed', 'rate_limited'],
+      },
     };
     for (const route of parsedBody.filter((r) => r.strict)) {
       const spec = inject[route.name];

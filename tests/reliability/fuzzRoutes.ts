@@ -158,6 +158,26 @@ export const ROUTES: FuzzRoute[] = [
     // No deletion exists in the fuzzed world: a well-formed id is simply not found.
     id: () => '0197c348-8800-7000-87fb-f7479cb86dfe',
   },
+  { name: 'GET /api/exports', method: 'GET', path: '/api/exports', auth: true },
+  {
+    name: 'POST /api/exports',
+    method: 'POST',
+    path: '/api/exports',
+    auth: true,
+    strict: true,
+    body: (w) => ({
+      events: [
+        {
+          id: `0197c348-8800-7000-87fb-${String(seq(w)).padStart(12, '0')}`,
+          kind: 'report_csv',
+          what: 'Báo cáo Tháng 3-2026 - Toàn xã',
+          villageId: null,
+          names: false,
+          at: Date.now(),
+        },
+      ],
+    }),
+  },
 ];
 
 /** Strings that try to break out of SQL, HTML, JSON, paths and encodings. */

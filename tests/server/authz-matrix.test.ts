@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from '../support/accountsApp';
 import { DATABASE_KINDS } from '../support/stores';
 import { DATA_ROWS } from './authzMatrixDataRows';
 import { DELETION_ROWS } from './authzMatrixDeletionRows';
+import { EXPORT_LOG_ROWS } from './authzMatrixExportRows';
 import { ACCOUNT_ROWS, type Case, type Outcome, type Row } from './authzMatrixRows';
 import {
   CALLERS,
@@ -28,7 +29,7 @@ import {
  */
 
 /** HEAD runs the GET handler (Fastify adds it): the same answer, without a body. */
-const HEAD_ROWS: Row[] = [...ACCOUNT_ROWS, ...DATA_ROWS, ...DELETION_ROWS]
+const HEAD_ROWS: Row[] = [...ACCOUNT_ROWS, ...DATA_ROWS, ...DELETION_ROWS, ...EXPORT_LOG_ROWS]
   .filter((r) => r.route.startsWith('GET '))
   .map((r) => ({
     ...r,
@@ -36,7 +37,13 @@ const HEAD_ROWS: Row[] = [...ACCOUNT_ROWS, ...DATA_ROWS, ...DELETION_ROWS]
     name: r.name.replace(/^GET /, 'HEAD '),
     head: true,
   }));
-const ROWS: Row[] = [...ACCOUNT_ROWS, ...DATA_ROWS, ...DELETION_ROWS, ...HEAD_ROWS];
+const ROWS: Row[] = [
+  ...ACCOUNT_ROWS,
+  ...DATA_ROWS,
+  ...DELETION_ROWS,
+  ...EXPORT_LOG_ROWS,
+  ...HEAD_ROWS,
+];
 
 const statusOf = (o: Outcome) => (typeof o === 'number' ? o : STATUS[o]);
 

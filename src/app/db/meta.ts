@@ -41,6 +41,14 @@ export function metaOf(db: TungNhaDb) {
     async delete(...keys: MetaKey<unknown>[]): Promise<void> {
       await db.meta.bulkDelete(keys.map((k) => k.name));
     },
+    /** Reads a value and writes what `change` makes of it, in one transaction (no lost update). */
+    update<T>(key: MetaKey<T>, change: (value: T | undefined) => T): Promise<void> {
+      return db.transaction('rw', db.meta, async () => {
+        const row = await db.meta.get(key.name);
+        const value = row === undefined ? undefined : key.parse(row.value);
+        await db.meta.put({ key: key.name, value: change(value) });
+      });
+    },
     /** Removes some values and writes others in one transaction: all or nothing. */
     replace(remove: MetaKey<unknown>[], write: MetaEntry[]): Promise<void> {
       return db.transaction('rw', db.meta, async () => {

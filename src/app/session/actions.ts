@@ -14,6 +14,7 @@ import {
   saveSession,
   wipeDevice,
 } from './deviceData';
+import { pendingExports } from './exportNotes';
 import { PIN } from './pin';
 import { SESSION, type Session } from './types';
 
@@ -55,9 +56,10 @@ async function startSession(r: LoginResponse): Promise<ActionResult> {
 async function makeRoomFor(username: string): Promise<ActionResult> {
   const previous = await previousUser();
   if (previous === undefined || previous === username.trim().toLowerCase()) return { ok: true };
-  if (!(await hasFieldData())) return { ok: true };
-  const count = await pendingChanges();
+  // Unsent changes, and notes for the officer's log of exports, wait for their own user.
+  const count = (await pendingChanges()) + (await pendingExports()).length;
   if (count > 0) return { ok: false, reason: 'unsynced_other_user', count, username: previous };
+  if (!(await hasFieldData())) return { ok: true };
   await wipeDevice();
   return { ok: true };
 }

@@ -4,6 +4,7 @@ import { browserConnectivity, type Connectivity } from '../platform/connectivity
 import { readSession } from '../session/deviceData';
 import { useSyncState } from '../state/sync';
 import { syncOnce } from './engine';
+import { sendExports } from './exportLog';
 import { createSyncScheduler, type SyncScheduler } from './scheduler';
 import { httpTransport } from './transport';
 
@@ -43,6 +44,8 @@ export function startSync(connectivity: Connectivity = browserConnectivity) {
         onProgress: (p) => state.report(p.phase, p.done, p.total),
       }).finally(release);
       state.finish(outcome.ok ? null : outcome.failure);
+      // The officer's audit log: what this phone exported or printed since (exportLog.ts).
+      if (outcome.ok) await sendExports().catch(() => undefined);
       if (outcome.ok) return 'ok';
       return outcome.failure === 'offline' || outcome.failure === 'server' ? 'retry' : 'stop';
     },

@@ -3,6 +3,7 @@ import type { RouteDeps } from './deps';
 import { authRoutes } from './auth';
 import { deletionRoutes } from './deletions';
 import { deviceRoutes } from './devices';
+import { exportLogRoutes } from './exportLog';
 import { healthRoutes } from './health';
 import { setupRoutes } from './setup';
 import { reportRoutes } from './reports';
@@ -21,4 +22,5 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps) {
   syncRoutes(app, deps);
   reportRoutes(app, deps);
   deletionRoutes(app, deps);
+  exportLogRoutes(app, deps);
 }

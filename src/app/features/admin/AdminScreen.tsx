@@ -1,12 +1,13 @@
 import type { Session } from '../../session/types';
 import { DeletionsPanel } from './DeletionsPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { ExportLogPanel } from './ExportLogPanel';
 import { UsersPanel } from './UsersPanel';
 import { VillagesPanel } from './VillagesPanel';
 
 /**
  * Accounts screen (/quan-ly): villages (officer), volunteers and accounts (leader, officer), recent
- * deletions to undo (leader, officer), and devices — a volunteer sees and can revoke their own.
+ * deletions to undo (leader, officer), the log of exports and prints (officer), and devices — a volunteer sees and can revoke their own.
  * Needs the network.
  */
 export function AdminScreen({ session }: { session: Session }) {
@@ -23,6 +24,7 @@ export function AdminScreen({ session }: { session: Session }) {
       {session.user.role === 'officer' && <VillagesPanel />}
       <UsersPanel session={session} />
       <DeletionsPanel officer={session.user.role === 'officer'} villages={session.villages} />
+      {session.user.role === 'officer' && <ExportLogPanel villages={session.villages} />}
       <DevicesPanel />
     </section>
   );

@@ -1,4 +1,5 @@
 import { householdLink } from '../../../domain/qrLink';
+import { noteExport, type ExportNote } from '../../session/exportNotes';
 import { Sticker } from './Sticker';
 import { useReadableQrs } from './useReadableQrs';
 
@@ -15,9 +16,12 @@ export interface StickerItem {
 export function StickerSheet({
   communeCode,
   items,
+  audit,
 }: {
   communeCode: string;
   items: StickerItem[];
+  /** A sheet with people's names goes into the officer's audit log when printed. */
+  audit?: ExportNote;
 }) {
   const links = items.map((item) => householdLink(window.location.origin, communeCode, item.code));
   const { qrs, done, total } = useReadableQrs(links);
@@ -32,7 +36,10 @@ export function StickerSheet({
         <button
           type="button"
           className="btn btn-primary"
-          onClick={() => window.print()}
+          onClick={() => {
+            if (audit) void noteExport(audit);
+            window.print();
+          }}
           disabled={!qrs || items.length === 0}
         >
           In tem

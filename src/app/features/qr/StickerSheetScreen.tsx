@@ -42,6 +42,12 @@ export function StickerSheetScreen({ villageId }: { villageId: string }) {
       </div>
       <StickerSheet
         communeCode={session.commune.code}
+        audit={{
+          kind: 'stickers_print',
+          what: `Tem QR ${village?.name ?? 'thôn'}: ${withCode.length} hộ`,
+          villageId,
+          names: true,
+        }}
         items={withCode.map((h) => ({
           code: String(h.code),
           title: h.headName,

@@ -8,6 +8,7 @@ import { reportResponseSchema } from '../../../protocol/reports';
 import { apiRequest } from '../../api/client';
 import { browserConnectivity } from '../../platform/connectivity';
 import { useSession } from '../../session/useSession';
+import { noteExport } from '../../session/exportNotes';
 import { ALL, ScopePicker, scopeFor, scopeLabel, villageNamer } from '../dashboard/scope';
 import { todayVn, useViewData } from '../dashboard/useViewData';
 import { DueList, dueText } from './DueList';
@@ -49,6 +50,11 @@ export function ReportScreen() {
   const table = reportTable(report, villageNamer(session));
   const name = reportFileName(period.label, scopeLabel(session, value));
   const canFetch = session.user.role !== 'volunteer';
+  // Every download and print goes into the officer's audit log (sync/exportLog.ts).
+  const noted = (kind: 'report_xlsx' | 'report_csv' | 'report_print', act: () => unknown) => {
+    void noteExport({ kind, what: name, villageId: value === ALL ? null : value, names: false });
+    void act();
+  };
 
   async function fetchServer() {
     setStatus('Đang lấy báo cáo từ máy chủ…');
@@ -124,14 +130,22 @@ export function ReportScreen() {
           <button
             type="button"
             className="btn btn-primary"
-            onClick={() => void exportXlsx(table, name)}
+            onClick={() => noted('report_xlsx', () => exportXlsx(table, name))}
           >
             Tải về Excel (XLSX)
           </button>
-          <button type="button" className="btn" onClick={() => exportCsv(table, name)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => noted('report_csv', () => exportCsv(table, name))}
+          >
             Tải về CSV
           </button>
-          <button type="button" className="btn" onClick={() => window.print()}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => noted('report_print', () => window.print())}
+          >
             In báo cáo
           </button>
           {canFetch && online && (

@@ -1,0 +1,103 @@
+import {
+  MAX_EXPORTS_PER_DAY,
+  type ExportEvent,
+  type ExportLogEntry,
+} from '../../protocol/exportLog';
+import type { AuthContext } from '../auth/context';
+import { HttpError } from '../http/errors';
+import type { Store } from '../store/store';
+
+const DAY_MS = 86_400_000;
+/** How far back a phone may date an export it sends late (it was offline since). */
+export const EXPORT_BACKDATE_MS = 30 * DAY_MS;
+/** Entries the officer's list shows, newest first. */
+export const EXPORT_LIST_LIMIT = 500;
+
+/**
+ * Keeps what a phone says it exported or printed, stamped with the account and device of the token
+ * that sent it. A village the caller does not serve is refused (`out_of_scope`); a device past its
+ * day's share (MAX_EXPORTS_PER_DAY) is refused (`rate_limited`) and keeps its events to send later,
+ * so no flood buries the officer's list. The phone's clock is kept within the last 30 days of the
+ * server's; a resent event is the same row.
+ */
+export async function recordExports(
+  store: Store,
+  auth: AuthContext,
+  events: readonly ExportEvent[],
+  nowMs: number,
+): Promise<void> {
+  for (const e of events)
+    if (e.villageId !== null && !auth.villageIds.includes(e.villageId))
+      throw new HttpError('out_of_scope');
+  await store.transaction(async (tx) => {
+    const [sent] = await tx.query<{ n: number | string }>(
+      `SELECT count(*) AS n FROM export_log
+        WHERE commune_code = $1 AND device_id = $2 AND received_at > to_timestamp($3 / 1000.0)`,
+      [auth.communeCode, auth.deviceId, nowMs - DAY_MS],
+    );
+    if (Number(sent?.n ?? 0) + events.length > MAX_EXPORTS_PER_DAY)
+      throw new HttpError('rate_limited');
+    for (const e of events) {
+      const at = Math.min(nowMs, Math.max(nowMs - EXPORT_BACKDATE_MS, e.at));
+      await tx.query(
+        `INSERT INTO export_log
+           (commune_code, device_id, id, user_id, kind, what, village_id, names, at, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0), to_timestamp($10 / 1000.0))
+         ON CONFLICT DO NOTHING`,
+        [
+          auth.communeCode,
+          auth.deviceId,
+          e.id,
+          auth.userId,
+          e.kind,
+          e.what,
+          e.villageId,
+          e.names,
+          at,
+          nowMs,
+        ],
+      );
+    }
+  });
+}
+
+interface Row {
+  id: string;
+  kind: ExportLogEntry['kind'];
+  what: string;
+  village_id: string | null;
+  names: boolean;
+  at: Date | string;
+  received_at: Date | string;
+  user_id: string;
+  display_name: string | null;
+  device_name: string | null;
+}
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+
+/** The commune's export log for its officer, newest first; anyone else is `forbidden`. */
+export async function listExports(store: Store, auth: AuthContext): Promise<ExportLogEntry[]> {
+  if (auth.role !== 'officer') throw new HttpError('forbidden');
+  const rows = await store.query<Row>(
+    `SELECT e.id::text AS id, e.kind, e.what, e.village_id::text AS village_id, e.names, e.at,
+            e.received_at, e.user_id::text AS user_id, u.display_name, d.name AS device_name
+       FROM export_log e
+       LEFT JOIN users u ON u.commune_code = e.commune_code AND u.id = e.user_id
+       LEFT JOIN devices d ON d.commune_code = e.commune_code AND d.id = e.device_id
+      WHERE e.commune_code = $1
+      ORDER BY e.at DESC, e.id
+      LIMIT $2`,
+    [auth.communeCode, EXPORT_LIST_LIMIT],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    what: r.what,
+    villageId: r.village_id,
+    names: r.names,
+    at: iso(r.at),
+    receivedAt: iso(r.received_at),
+    by: { userId: r.user_id, displayName: r.display_name ?? '', deviceName: r.device_name },
+  }));
+}

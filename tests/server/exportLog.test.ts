@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportLogSchema, MAX_EXPORTS_PER_DAY, type ExportEvent } from '../../src/protocol';
+import { createApp } from '../../src/server/app';
+import { bearer, OTHER_COMMUNE, seedCommune } from '../support/accounts';
+import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
+import { uuid } from '../support/sync';
+
+const DAY = 86_400_000;
+
+describe.each(DATABASE_KINDS)('the officer’s log of exports and prints, on %s', (kind) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()?.();
+  });
+
+  async function setup() {
+    const db = await createMigratedTestDatabase(kind);
+    cleanups.push(() => db.drop());
+    const store = await db.open();
+    cleanups.push(() => store.close());
+    const seed = await seedCommune(store, {
+      villages: ['Thôn Đông', 'Thôn Tây'],
+      users: [
+        { username: 'lan', role: 'volunteer', villages: ['Thôn Đông'], displayName: 'Lò Thị Lan' },
+        { username: 'truong', role: 'leader', villages: ['Thôn Đông'] },
+        { username: 'canbo', role: 'officer', displayName: 'Cán bộ xã' },
+      ],
+    });
+    const other = await seedCommune(store, {
+      code: OTHER_COMMUNE,
+      villages: ['Thôn Bắc'],
+      users: [{ username: 'canbo2', role: 'officer' }],
+    });
+    const now = { ms: Date.now() };
+    const app = await createApp({ store, now: () => now.ms });
+    cleanups.push(() => app.close());
+    return { app, seed, other, now, dong: seed.villages['Thôn Đông'] as string };
+  }
+
+  const event = (over: Partial<ExportEvent> = {}): ExportEvent => ({
+    id: uuid(),
+    kind: 'stickers_print',
+    what: 'Tem QR Thôn Đông',
+    villageId: null,
+    names: true,
+    at: Date.now(),
+    ...over,
+  });
+  const send = (app: FastifyInstance, token: string, events: unknown[]) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/exports',
+      headers: bearer(token),
+      payload: { events },
+    });
+  async function log(app: FastifyInstance, token: string) {
+    const res = await app.inject({ url: '/api/exports', headers: bearer(token) });
+    return {
+      status: res.statusCode,
+      code: res.statusCode === 200 ? null : (res.json().error.code as string),
+      entries: res.statusCode === 200 ? exportLogSchema.parse(res.json()).entries : [],
+    };
+  }
+
+  it('shows the officer who exported what, from which phone, once however often it is sent', async () => {
+    const { app, seed, dong } = await setup();
+    const lan = seed.tokens.lan as string;
+    const sticker = event({ villageId: dong, at: Date.now() - 60_000 });
+    const report = event({
+      kind: 'report_xlsx',
+      what: 'Báo cáo Tháng 6-2027 - Thôn Đông',
+      names: false,
+    });
+    expect((await send(app, lan, [sticker, report])).statusCode).toBe(200);
+    // The phone did not hear the answer and sends them again.
+    expect((await send(app, lan, [sticker, report])).statusCode).toBe(200);
+
+    const { entries } = await log(app, seed.tokens.canbo as string);
+    expect(entries.map((e) => [e.what, e.names, e.by.displayName, e.by.deviceName])).toEqual([
+      ['Báo cáo Tháng 6-2027 - Thôn Đông', false, 'Lò Thị Lan', 'Máy của lan'],
+      ['Tem QR Thôn Đông', true, 'Lò Thị Lan', 'Máy của lan'],
+    ]);
+    expect(entries[1]).toMatchObject({ kind: 'stickers_print', villageId: dong });
+    expect(Date.parse(entries[1]?.at ?? '')).toBe(sticker.at);
+  });
+
+  it('is the officer’s alone, and each commune’s own', async () => {
+    const { app, seed, other } = await setup();
+    await send(app, seed.tokens.lan as string, [event()]);
+    expect(await log(app, seed.tokens.lan as string)).toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
+    expect(await log(app, seed.tokens.truong as string)).toMatchObject({ status: 403 });
+    expect((await log(app, other.tokens.canbo2 as string)).entries).toEqual([]);
+    expect((await log(app, seed.tokens.canbo as string)).entries).toHaveLength(1);
+  });
+
+  it('takes who and which device from the token, and the time within the server’s', async () => {
+    const { app, seed, now } = await setup();
+    const future = event({ at: now.ms + 365 * DAY });
+    const ancient = event({ at: 0 });
+    // Fields the phone may not state are refused, not taken.
+    const claimed = { ...event(), userId: seed.users.canbo };
+    expect((await send(app, seed.tokens.lan as string, [claimed])).json().error.code).toBe(
+      'validation_failed',
+    );
+    expect((await send(app, seed.tokens.lan as string, [future, ancient])).statusCode).toBe(200);
+    const { entries } = await log(app, seed.tokens.canbo as string);
+    const at = new Map(entries.map((e) => [e.id, Date.parse(e.at)]));
+    expect(at.get(future.id)).toBe(now.ms);
+    expect(at.get(ancient.id)).toBe(now.ms - 30 * DAY);
+    expect(entries.every((e) => e.by.userId === seed.users.lan)).toBe(true);
+  });
+
+  it('refuses another village’s name and unreadable text, and keeps nothing of the batch', async () => {
+    const { app, seed } = await setup();
+    const tay = seed.villages['Thôn Tây'] as string;
+    const lan = seed.tokens.lan as string;
+    const outOfScope = await send(app, lan, [event(), event({ villageId: tay })]);
+    expect(outOfScope.json().error.code).toBe('out_of_scope');
+    const blank = await send(app, lan, [event({ what: '\u200b \u0007' })]);
+    expect(blank.json().error.code).toBe('validation_failed');
+    expect((await log(app, seed.tokens.canbo as string)).entries).toEqual([]);
+    // Text is kept as it reads.
+    await send(app, lan, [event({ what: ' Tem\u200b  QR\tThôn Đông ' })]);
+    const [kept] = (await log(app, seed.tokens.canbo as string)).entries;
+    expect(kept?.what).toBe('Tem QR Thôn Đông');
+  });
+
+  it('lets no phone bury the list: a day’s share per device, the rest kept for later', async () => {
+    const { app, seed, now } = await setup();
+    const lan = seed.tokens.lan as string;
+    for (let i = 0; i < MAX_EXPORTS_PER_DAY / 100; i++) {
+      const batch = Array.from({ length: 100 }, () => event({ what: `Lần ${i}` }));
+      expect((await send(app, lan, batch)).statusCode).toBe(200);
+    }
+    const over = await send(app, lan, [event({ what: 'Thêm' })]);
+    expect(over.statusCode).toBe(429);
+    expect(over.json().error.code).toBe('rate_limited');
+    // Another phone is not held by it.
+    expect(
+      (await send(app, seed.tokens.truong as string, [event({ what: 'Của tổ trưởng' })]))
+        .statusCode,
+    ).toBe(200);
+    // A day later the phone sends the rest.
+    now.ms += DAY + 1;
+    expect((await send(app, lan, [event({ what: 'Thêm' })])).statusCode).toBe(200);
+    const { entries } = await log(app, seed.tokens.canbo as string);
+    expect(entries.filter((e) => e.what === 'Thêm')).toHaveLength(1);
+    expect(entries.some((e) => e.what === 'Của tổ trưởng')).toBe(true);
+  });
+});
