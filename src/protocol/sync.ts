@@ -108,7 +108,8 @@ export const opResultSchema = z.object({
   /**
    * For a rejected or stale op: the server's copy of the record, so the device can undo; null when
    * the server has none or the caller may not read it (a refusal never carries data of another
-   * village).
+   * village). For a duplicate delete of a record deleted already: the server's tombstone, which
+   * the device takes for the fields the op set.
    */
   current: versionedSchema.nullable().optional(),
   /** For an applied or duplicate op: the clock the server stored it under, when not the one sent. */

@@ -429,6 +429,76 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     });
   });
 
+  it('a deleted record takes no writes, so its restore brings everything back', async () => {
+    const { app, store, seed, dong } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const minh = syncApi(app, seed.tokens.minh as string);
+    const a = await household(app, seed, dong);
+    await lan.push([op('household', a.h, { deleted: true })]);
+    // Another volunteer writes every field of the tombstones, and deletes them again, later.
+    const [m0, m1] = a.members as [string, string];
+    const wipe = await minh.push([
+      op('household', a.h, { headName: 'X', phone: '0900000000', address: 'X' }),
+      op('member', m0, { name: 'X', birthYear: 1900 }),
+      op('member', m1, { name: 'X' }),
+      op('household', a.h, { deleted: true }),
+      op('member', m0, { deleted: true }),
+    ]);
+    expect(wipe.results.map((r) => r.code ?? r.status)).toEqual([
+      'deleted_record',
+      'deleted_record',
+      'deleted_record',
+      'duplicate',
+      'duplicate',
+    ]);
+    // A visit made there meanwhile is kept as a fact, without its free text about the people.
+    const late = uuid();
+    const NOTE2 = 'Gặp ông Páo sau khi xóa';
+    const visit = await minh.push([
+      op('visit', late, { householdId: a.h, at: Date.now(), tasks: ['cai_vneid'], notes: NOTE2 }),
+    ]);
+    expect(visit.results[0]?.status).toBe('applied');
+    const seen = (await lan.pullAll()).records.get(`visit:${late}`);
+    expect(seen?.data.householdId).toBe(a.h);
+    expect(seen?.data.notes).toBeUndefined();
+    expect(JSON.stringify(await store.query('SELECT data FROM records'))).not.toContain(NOTE2);
+
+    const truong = seed.tokens.truong as string;
+    const [d] = (await list(app, truong)).deletions as [Deletion];
+    expect((await act(app, truong, d.id, 'restore')).statusCode).toBe(200);
+    const back = (await lan.pullAll()).records;
+    expect(back.get(`household:${a.h}`)?.data).toMatchObject({
+      headName: HEAD,
+      phone: '0912345678',
+      deleted: false,
+    });
+    expect(back.get(`member:${m0}`)?.data).toMatchObject({ name: MEMBERS[0], deleted: false });
+    expect(back.get(`member:${m1}`)?.data).toMatchObject({ name: MEMBERS[1], deleted: false });
+  });
+
+  it('nothing is put on a deleted person: no trader, no pairing', async () => {
+    const { app, seed, dong } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const a = await household(app, seed, dong);
+    const [gone] = a.members as [string];
+    await lan.push([op('member', gone, { deleted: true })]);
+    const res = await lan.push([
+      op('trader', uuid(), { householdId: a.h, memberId: gone, businessName: 'Quầy mới' }),
+      op('mentorship', uuid(), {
+        mentorId: seed.users.lan,
+        mentorKind: 'volunteer',
+        menteeId: gone,
+        startDate: '2026-12-01',
+        status: 'active',
+      }),
+    ]);
+    expect(res.results.map((r) => r.code)).toEqual(['deleted_record', 'deleted_record']);
+    const records = (await lan.pullAll()).records;
+    expect(
+      [...records.keys()].filter((k) => k.startsWith('trader:') || k.startsWith('mentorship:')),
+    ).toEqual([]);
+  });
+
   it('a restore never reaches into a village the leader does not serve', async () => {
     const { app, store, seed, dong } = await setup();
     const tay = seed.villages['Thôn Tây'] as string;

@@ -82,6 +82,9 @@ export async function settlePush(
       if (!result) continue;
       if (result.clock !== undefined && result.clock !== op.clock)
         await restamp(db, op, result.clock);
+      // A delete of a record deleted already: the server's tombstone stands (its delete's clock).
+      if (result.status === 'duplicate' && result.current)
+        await takeOwnedFields(db, op, result.current);
       if (result.status !== 'rejected' && result.status !== 'stale') continue;
       const code = result.status === 'stale' ? 'superseded' : (result.code ?? 'invalid_fields');
       rejected.push({
@@ -166,9 +169,14 @@ const takeServerCopy = (db: TungNhaDb, op: OutboxRow, server: Versioned) =>
  * domain/tombstone.ts), so a refused delete brings the name and phone back from the server's copy.
  */
 const undo = (db: TungNhaDb, op: OutboxRow, server: Versioned | null, code: NoticeCode) =>
+  // Out of the user's villages, with nothing the user may read: the record leaves the phone.
+  code === 'out_of_scope' && server === null
+    ? updateRow(db, op, () => 'delete')
+    : takeOwnedFields(db, op, server);
+
+/** Each field the op still owns takes the server's value and clock, or goes. */
+const takeOwnedFields = (db: TungNhaDb, op: OutboxRow, server: Versioned | null) =>
   updateRow(db, op, (current) => {
-    // Out of the user's villages, with nothing the user may read: the record leaves the phone.
-    if (code === 'out_of_scope' && server === null) return 'delete';
     const { data, clocks } = current;
     for (const field of new Set([...Object.keys(op.fields), ...Object.keys(clocks)])) {
       if (clocks[field] !== op.clock) continue; // a later local edit owns the field now

@@ -7,9 +7,14 @@ export const BUSY_RETRY_AFTER_S = 2;
 /**
  * Counts the requests of one kind under way, by key (a device, an account, a commune), and refuses
  * one over the limit with `busy` (429, Retry-After). A request holds its place until its answer has
- * been sent or its connection closed, so a client that asks many times at once holds a bounded
- * number of places, whatever it sends.
+ * been sent or its connection closed (before or after it took its place), so a client that asks
+ * many times at once, or hangs up at once, holds a bounded number of places, whatever it sends.
  */
+/** Whether the client has already closed the connection (a queued pipelined answer has none yet). */
+function connectionGone(reply: FastifyReply): boolean {
+  return reply.raw.destroyed || reply.request.raw.destroyed || reply.raw.socket?.destroyed === true;
+}
+
 export function inFlightLimit(limit: number) {
   const counts = new Map<string, number>();
   return {
@@ -32,6 +37,13 @@ export function inFlightLimit(limit: number) {
       };
       reply.raw.once('close', leave);
       reply.raw.once('finish', leave);
+      // A client that hung up before this (while its token was being checked) has already
+      // closed the connection: the events above will not come, so the place goes back now, and
+      // no work is done for an answer nobody reads.
+      if (connectionGone(reply)) {
+        leave();
+        throw new HttpError('busy');
+      }
     },
   };
 }

@@ -167,6 +167,17 @@ export async function cascadeHouseholdDelete(
   return { seq, erased, before };
 }
 
+/**
+ * A visit written into a household deleted meanwhile (push.ts): its free text, if any, cleared at
+ * `clock()` (a clock later than the visit's own, so the phone that sent it clears it too).
+ */
+export function clearFreeText(v: Versioned, clock: () => Hlc): Versioned {
+  const present = VISIT_FREE_TEXT.filter((k) => k in v.data);
+  if (present.length === 0) return v;
+  const merged = applyWrite(v, Object.fromEntries(present.map((k) => [k, ''])), clock());
+  return withoutFreeText(merged.next);
+}
+
 /** A visit with its free text cleared: the fields go, their clocks stay (merge clears them). */
 function withoutFreeText(v: Versioned): Versioned {
   const data = { ...v.data };

@@ -1,6 +1,6 @@
 import { authorshipError, withAuthors } from '../../domain/authorship';
 import { stampFor } from '../../domain/clockStamp';
-import { applyWrite, stableStringify } from '../../domain/merge';
+import { applyWrite } from '../../domain/merge';
 import { compactClocks } from '../../domain/recordClocks';
 import {
   DELETION_WINDOW_MS,
@@ -19,6 +19,7 @@ import type { OpResultWire, PushRequest } from '../../protocol/sync';
 import type { AuthContext } from '../auth/context';
 import type { Sql, Store } from '../store/store';
 import { afterSave, type AppliedOp } from './afterSave';
+import { clearFreeText } from './cascade';
 import type { CommuneClocks } from './communeClocks';
 import { lockCommuneCounter } from './communeCounter';
 import { deletionsSince, holdDeletions } from './deletions';
@@ -202,25 +203,29 @@ async function applyBatch(
       results.push(reject(op, author, current));
       continue;
     }
+    // A deleted household, member or trader is the leader's to restore (deletions/), whole and
+    // where it was: a push neither writes to it (a value would be stripped at once and its clock
+    // would keep the restore from bringing the erased value back) nor deletes it again (a later
+    // delete clock would leave its people out of the restore). A repeated delete is answered as
+    // done, with the tombstone the phone takes (it passed the scope check above).
+    if (current && isRestorable(entity) && isTombstone(current)) {
+      if (isBareDelete(op.fields))
+        results.push({ opId: op.opId, status: 'duplicate', current: shown(current) ?? null });
+      else results.push(reject(op, 'deleted_record', current));
+      continue;
+    }
+    // Nothing live is put into a deleted household or onto a deleted person, where it would live
+    // on unseen, out of the restore and out of an erasure.
+    if (pointsAtDeleted(entity, current, next, state)) {
+      results.push(reject(op, 'deleted_record', current));
+      continue;
+    }
     const wearsCode =
       entity === 'household' &&
       (merged.changed.includes('code') || merged.changed.includes('deleted'));
     const codeError = wearsCode ? await householdCodeError(tx, commune, op.id, next, state) : null;
     if (codeError !== null) {
       results.push(reject(op, codeError, current));
-      continue;
-    }
-    // Brought back by a push, a deleted record would be a nameless shell, its members still gone,
-    // and the leader's restore refused: only the restore brings it back (deletions/).
-    if (current && isRestorable(entity) && isTombstone(current) && !isTombstone(next)) {
-      results.push(reject(op, 'deleted_record', current));
-      continue;
-    }
-    // A deleted record stays where it was deleted (moved, it would leave the reach of the leader
-    // who may restore it), and no live member or trader moves into a deleted household, where it
-    // would live on unseen and be left out of the household's restore.
-    if (placesInDeleted(entity, current, next, state)) {
-      results.push(reject(op, 'deleted_record', current));
       continue;
     }
     if (mayHold && current && isNewDeletion(entity, current, next)) {
@@ -257,7 +262,21 @@ async function applyBatch(
       });
       continue;
     }
-    state.set(key, { entity, id: op.id, villageId: village, ...next });
+    // A visit made in a household deleted meanwhile is kept as a fact, without the free text about
+    // its people (as the delete left the household's other visits: cascade.ts); cleared at the
+    // server's clock, so the phone that sent it clears it too.
+    const home =
+      entity === 'visit'
+        ? state.get(recordKey('household', String(next.data.householdId)))
+        : undefined;
+    const kept =
+      home && isTombstone(home)
+        ? clearFreeText(next, () => {
+            serverClock.receive(clock);
+            return serverClock.now();
+          })
+        : next;
+    state.set(key, { entity, id: op.id, villageId: village, ...kept });
     dirty.add(key);
     applied.push({ opId: op.opId, fingerprint, clock, id: op.id, entity });
     serverClock.receive(clock);
@@ -279,21 +298,33 @@ async function applyBatch(
   return results;
 }
 
-/** The fields that say where a record lives. */
-const PLACING = ['villageId', 'householdId', 'memberId', 'menteeId'] as const;
+/** An op that only deletes its record. */
+const isBareDelete = (fields: Record<string, unknown>) =>
+  fields.deleted === true && Object.keys(fields).every((k) => k === 'deleted');
 
-function placesInDeleted(
+/** The records a record points at, by field: its household, its member, mentee or mentor. */
+const POINTERS = [
+  ['householdId', 'household'],
+  ['memberId', 'member'],
+  ['menteeId', 'member'],
+  ['mentorId', 'member'],
+] as const;
+
+/**
+ * Does this write put a live member, trader or pairing into a deleted household or onto a deleted
+ * person (a pointer it sets or changes)? Visits are facts, kept (without free text) in any case.
+ */
+function pointsAtDeleted(
   entity: EntityName,
   current: StoredRecord | undefined,
   next: Versioned,
   state: ReadonlyMap<string, StoredRecord>,
 ): boolean {
-  if (!isRestorable(entity)) return false;
-  if (current && isTombstone(current))
-    return PLACING.some((k) => stableStringify(current.data[k]) !== stableStringify(next.data[k]));
-  if (entity === 'household' || isTombstone(next)) return false;
-  const home = next.data.householdId;
-  if (typeof home !== 'string' || (current && current.data.householdId === home)) return false;
-  const household = state.get(recordKey('household', home));
-  return household !== undefined && isTombstone(household);
+  if (entity === 'visit' || entity === 'household' || isTombstone(next)) return false;
+  return POINTERS.some(([field, target]) => {
+    const id = next.data[field];
+    if (typeof id !== 'string' || current?.data[field] === id) return false;
+    const pointed = state.get(recordKey(target, id));
+    return pointed !== undefined && isTombstone(pointed);
+  });
 }

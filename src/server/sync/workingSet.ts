@@ -29,6 +29,7 @@ export async function loadWorkingSet(
     add(entity, op.id);
     add('household', op.fields.householdId);
     add('member', op.fields.menteeId);
+    add('member', op.fields.memberId);
     if (entity === 'mentorship') add('member', op.fields.mentorId);
     if (entity === 'visit') add('visit', op.fields.correctsId);
   }
