@@ -33,8 +33,17 @@ describe('the PIN', () => {
     await expect(hashPin(pin)).rejects.toThrow();
   });
 
+  it.each(['2468', '123456', '000000', '168168'])(
+    'sets no new PIN the rules refuse (%s), and keeps the one set',
+    async (pin) => {
+      await savePin('250913');
+      await expect(savePin(pin)).rejects.toThrow();
+      expect(await checkPin('250913')).toBe(true);
+    },
+  );
+
   it('guessing: after 5 wrong PINs each wrong one makes the user wait longer, and the right PIN resets it', async () => {
-    await savePin('2468');
+    await savePin('250913');
     const t0 = 1_800_000_000_000;
     for (let i = 0; i < 4; i++)
       expect(await checkPinLimited('0000', t0)).toMatchObject({ ok: false, wait: 0 });
@@ -45,9 +54,9 @@ describe('the PIN', () => {
     });
     expect(await checkPinLimited('1111', t0)).toMatchObject({ ok: false, wait: 30_000 });
     // While waiting even the right PIN is not tried.
-    expect(await checkPinLimited('2468', t0 + 10_000)).toMatchObject({ ok: false });
+    expect(await checkPinLimited('250913', t0 + 10_000)).toMatchObject({ ok: false });
     expect(await checkPinLimited('1111', t0 + 31_000)).toMatchObject({ ok: false, wait: 60_000 });
-    expect(await checkPinLimited('2468', t0 + 92_000)).toEqual({ ok: true });
+    expect(await checkPinLimited('250913', t0 + 92_000)).toEqual({ ok: true });
     expect(await checkPinLimited('0000', t0 + 93_000)).toMatchObject({
       ok: false,
       wait: 0,
@@ -71,11 +80,11 @@ describe('the lock', () => {
     await db.meta.put({ key: 'hiddenAt', value: 0 });
     await checkLock(LOCK_AFTER_MS + 1);
     expect(useLock.getState().locked).toBe(false);
-    await savePin('1357');
+    await savePin('607182');
     await db.meta.put({ key: 'hiddenAt', value: 0 });
     await checkLock(LOCK_AFTER_MS + 1);
     expect(useLock.getState().locked).toBe(true);
-    expect(await checkPin('1357')).toBe(true);
+    expect(await checkPin('607182')).toBe(true);
   });
 });
 

@@ -45,7 +45,7 @@ function putRow(page: Page, store: string, row: Record<string, unknown>) {
 
 async function setPin(page: Page, pin: string) {
   await page.getByRole('heading', { name: 'Đặt mã PIN' }).waitFor();
-  await page.getByLabel('Mã PIN (4–6 chữ số)').fill(pin);
+  await page.getByLabel('Mã PIN (6 chữ số)').fill(pin);
   await page.getByLabel('Nhập lại mã PIN').fill(pin);
   await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
   await page.getByTestId('session-bar').waitFor();
@@ -79,7 +79,7 @@ describe('accounts in Chromium: setup, a volunteer, a lost phone', () => {
     await officer.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-can-bo');
     await officer.getByLabel('Nhập lại mật khẩu').fill('mat-khau-can-bo');
     await officer.getByRole('button', { name: 'Thiết lập xã' }).click();
-    await setPin(officer, '2468');
+    await setPin(officer, '607182');
     await expect
       .poll(() => officer.getByTestId('session-bar').textContent())
       .toContain('Xã Hòa Lạc');
@@ -112,7 +112,7 @@ describe('accounts in Chromium: setup, a volunteer, a lost phone', () => {
     await phone.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-cua-minh');
     await phone.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-cua-minh');
     await phone.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
-    await setPin(phone, '1357');
+    await setPin(phone, '319475');
     await expect
       .poll(() => phone.getByTestId('session-bar').textContent())
       .toContain('Trần Văn Minh');

@@ -38,13 +38,13 @@ export async function loginInBrowser(
   url: string,
   username: string,
   password: string,
-  pin = '1234',
+  pin = '250913',
 ) {
   await page.goto(`${url}/dang-nhap`);
   await page.getByLabel('Tên đăng nhập (số điện thoại)').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByLabel('Mã PIN (4–6 chữ số)').fill(pin);
+  await page.getByLabel('Mã PIN (6 chữ số)').fill(pin);
   await page.getByLabel('Nhập lại mã PIN').fill(pin);
   await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
   await page.getByTestId('session-bar').waitFor();

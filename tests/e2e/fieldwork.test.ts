@@ -48,8 +48,8 @@ async function logIn(page: Page) {
   await page.getByLabel('Tên đăng nhập (số điện thoại)').fill(OFFICER.username);
   await page.getByLabel('Mật khẩu').fill(OFFICER.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByLabel('Mã PIN (4–6 chữ số)').fill('2468');
-  await page.getByLabel('Nhập lại mã PIN').fill('2468');
+  await page.getByLabel('Mã PIN (6 chữ số)').fill('250913');
+  await page.getByLabel('Nhập lại mã PIN').fill('250913');
   await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
   await page.getByTestId('field-counts').waitFor();
 }

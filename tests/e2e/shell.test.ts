@@ -44,7 +44,7 @@ describe('the installable app shell, served by npm start', () => {
     await expect.poll(() => page.locator('.brand').textContent()).toBe('Từng Nhà');
     const pin = page.getByLabel('Mã PIN', { exact: false });
     if (await pin.count()) {
-      await pin.first().fill('1234');
+      await pin.first().fill('250913');
       await page.getByRole('button', { name: /Mở khóa/ }).click();
     }
     await expect.poll(() => page.locator('h1').first().textContent()).toBe(home);

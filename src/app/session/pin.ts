@@ -1,7 +1,9 @@
+import { pinProblem } from '../../domain/pinRules';
 import { meta, metaKey } from '../db';
 
 /**
- * The 4–6 digit PIN that unlocks the app: only a salted PBKDF2-SHA-256 hash (WebCrypto) is kept,
+ * The PIN that unlocks the app (a new one: six digits, not an obvious one, domain/pinRules.ts; one
+ * set before those rules, 4–6 digits, still unlocks): only a salted PBKDF2-SHA-256 hash (WebCrypto) is kept,
  * in the device's `meta`.
  */
 export interface PinRecord {
@@ -52,7 +54,10 @@ export async function pinMatches(pin: string, record: PinRecord): Promise<boolea
   return hash === record.hash;
 }
 
+/** Sets a new PIN; one the rules refuse (domain/pinRules.ts) throws. */
 export async function savePin(pin: string): Promise<void> {
+  const problem = pinProblem(pin);
+  if (problem) throw new Error(`PIN refused: ${problem}`);
   await meta.put(PIN, await hashPin(pin));
 }
 

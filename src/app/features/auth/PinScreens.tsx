@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { forgotPin } from '../../session/actions';
 import { unlock } from '../../session/lock';
-import { checkPinLimited, PIN_PATTERN, savePin } from '../../session/pin';
+import { pinProblem, type PinProblem } from '../../../domain/pinRules';
+import { checkPinLimited, savePin } from '../../session/pin';
 import { failureMessage } from './messages';
 import { Field, FormError } from './Field';
 
@@ -12,7 +13,12 @@ const pinInput = {
   maxLength: 6,
 } as const;
 
-/** After the first login: a 4–6 digit PIN that unlocks the app on this phone. */
+const PIN_PROBLEM: Record<PinProblem, string> = {
+  length: 'Mã PIN gồm đúng 6 chữ số.',
+  weak: 'Mã PIN này dễ đoán (như 123456, 111111 hay 123123). Hãy chọn mã khác.',
+};
+
+/** After the first login: a six-digit PIN that unlocks the app on this phone. */
 export function PinSetupScreen() {
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -20,7 +26,8 @@ export function PinSetupScreen() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!PIN_PATTERN.test(pin)) return setError('Mã PIN gồm 4 đến 6 chữ số.');
+    const problem = pinProblem(pin);
+    if (problem) return setError(PIN_PROBLEM[problem]);
     if (pin !== repeat) return setError('Hai lần nhập mã PIN không khớp.');
     await savePin(pin);
   }
@@ -33,7 +40,7 @@ export function PinSetupScreen() {
       </p>
       <form className="card" onSubmit={submit}>
         <Field
-          label="Mã PIN (4–6 chữ số)"
+          label="Mã PIN (6 chữ số)"
           {...pinInput}
           value={pin}
           onChange={(e) => setPin(e.target.value)}
