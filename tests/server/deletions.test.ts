@@ -499,6 +499,53 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     ).toEqual([]);
   });
 
+  it('a delete takes its people’s traders and pairings along, wherever they point', async () => {
+    const { app, store, seed, dong } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const a = await household(app, seed, dong);
+    const b = await household(app, seed, dong, ['Lò Văn Khác']);
+    const [m0, m1] = a.members as [string, string];
+    const [trader, pairing] = [uuid(), uuid()];
+    const SHOP = 'Quầy tạp hóa Páo';
+    const made = await lan.push([
+      // A trader of a's member that names another household (a member who moved, say).
+      op('trader', trader, { householdId: b.h, memberId: m0, businessName: SHOP }),
+      op('mentorship', pairing, {
+        mentorId: seed.users.lan,
+        mentorKind: 'volunteer',
+        menteeId: m1,
+        startDate: '2026-12-01',
+        status: 'active',
+      }),
+    ]);
+    expect(made.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+    await lan.push([op('household', a.h, { deleted: true })]);
+    const gone = (await lan.pullAll()).records;
+    expect(gone.get(`trader:${trader}`)?.data).toEqual(expect.objectContaining({ deleted: true }));
+    expect(gone.get(`trader:${trader}`)?.data.businessName).toBeUndefined();
+    expect(gone.get(`mentorship:${pairing}`)?.data.deleted).toBe(true);
+    const truong = seed.tokens.truong as string;
+    const canbo = seed.tokens.canbo as string;
+    const [d] = (await list(app, truong)).deletions as [Deletion];
+    expect((await act(app, truong, d.id, 'restore')).statusCode).toBe(200);
+    const back = (await lan.pullAll()).records;
+    expect(back.get(`trader:${trader}`)?.data).toMatchObject({
+      businessName: SHOP,
+      deleted: false,
+    });
+    expect(back.get(`mentorship:${pairing}`)?.data.deleted).toBe(false);
+
+    // A person deleted alone takes their trader along too; erased, the shop's name is gone.
+    await lan.push([op('member', m0, { deleted: true })]);
+    const alone = (await lan.pullAll()).records.get(`trader:${trader}`);
+    expect(alone?.data.deleted).toBe(true);
+    const ofPerson = (await list(app, canbo)).deletions.find((x) => x.recordId === m0);
+    expect((await act(app, canbo, ofPerson?.id ?? '', 'erase')).statusCode).toBe(200);
+    expect(JSON.stringify(await store.query('SELECT data FROM records'))).not.toContain(SHOP);
+    expect(await keptText(store)).not.toContain(SHOP);
+  });
+
   it('a restore never reaches into a village the leader does not serve', async () => {
     const { app, store, seed, dong } = await setup();
     const tay = seed.villages['Thôn Tây'] as string;

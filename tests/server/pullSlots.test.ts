@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol';
 import { createApp } from '../../src/server/app';
@@ -19,7 +22,12 @@ describe('pull places come back when the client hangs up', () => {
   let app: Awaited<ReturnType<typeof createApp>>;
   let s: SeededCommune;
   let port = 0;
+  let staticDir = '';
   beforeAll(async () => {
+    // A big file to answer first, so that pulls sent after it on one connection wait in line.
+    staticDir = await mkdtemp(path.join(os.tmpdir(), 'tn-slots-'));
+    await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
+    await writeFile(path.join(staticDir, 'big.bin'), Buffer.alloc(8 * 1024 * 1024, 1));
     store = await openPglite();
     await migrate(store);
     s = await seedCommune(store, {
@@ -30,13 +38,14 @@ describe('pull places come back when the client hangs up', () => {
         villages: ['Thôn Đông'],
       })),
     });
-    app = await createApp({ store });
+    app = await createApp({ store, staticDir });
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
   }, 60_000);
   afterAll(async () => {
     await app.close();
     await store.close();
+    await rm(staticDir, { recursive: true, force: true });
   });
 
   /** Sends a pull and closes the connection at once, before any answer. */
@@ -51,6 +60,31 @@ describe('pull places come back when the client hangs up', () => {
       });
       socket.on('error', () => undefined);
       socket.on('close', () => resolve());
+    });
+
+  const pullRequest = (token: string) =>
+    `GET /api/sync/pull?limit=5 HTTP/1.1\r\nHost: localhost\r\n` +
+    `Authorization: Bearer ${token}\r\n${PROTOCOL_HEADER}: ${PROTOCOL_VERSION}\r\n\r\n`;
+
+  /**
+   * Pipelines pulls behind a big answer it never reads, so their answers wait without a socket,
+   * then closes the connection once the server has taken them in.
+   */
+  const pipelineAndHangUp = (token: string, pulls: number) =>
+    new Promise<void>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.pause();
+        socket.write(
+          'GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n' +
+            Array.from({ length: pulls }, () => pullRequest(token)).join(''),
+        );
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve());
+      // Long enough for the server to read the requests and check the tokens.
+      void vi
+        .waitFor(() => expect(socket.bytesWritten).toBeGreaterThan(0))
+        .then(() => setTimeout(() => socket.destroy(), 500));
     });
 
   const pull = (token: string) =>
@@ -70,5 +104,26 @@ describe('pull places come back when the client hangs up', () => {
         timeout: 10_000,
         interval: 100,
       });
+  }, 60_000);
+
+  it('lets every account pull after pulls that waited in line on a connection that closed', async () => {
+    const tokens = Object.values(s.tokens);
+    await Promise.all(tokens.map((t) => pipelineAndHangUp(t, PULLS_IN_FLIGHT.perUser)));
+    for (const token of tokens)
+      await vi.waitFor(async () => expect((await pull(token)).status).toBe(200), {
+        timeout: 10_000,
+        interval: 100,
+      });
+  }, 60_000);
+
+  it('never lets a forged token hold the places of the phone it names', async () => {
+    const token = s.tokens.tnv0 as string;
+    const forged = token.replace(/\.[^.]+$/, `.${'A'.repeat(43)}`);
+    const open = Array.from({ length: PULLS_IN_FLIGHT.perDevice + 1 }, () =>
+      pipelineAndHangUp(forged, 1),
+    );
+    // While the forged pulls are under way, the phone itself pulls.
+    expect((await pull(token)).status).toBe(200);
+    await Promise.all(open);
   }, 60_000);
 });

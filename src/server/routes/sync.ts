@@ -7,7 +7,9 @@ import {
   type PushResponseWire,
 } from '../../protocol/sync';
 import { inFlightLimit } from '../http/inFlight';
+import { createHash } from 'node:crypto';
 import { claimedToken } from '../auth/claimedToken';
+import type { ParsedToken } from '../auth/tokens';
 import { parseInput } from '../http/validate';
 import { pullPage } from '../sync/pull';
 import { pushBatch } from '../sync/push';
@@ -43,7 +45,9 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
   const byCommune = inFlightLimit(PULLS_IN_FLIGHT.perCommune);
   const onPullRequest = async (req: FastifyRequest, reply: FastifyReply) => {
     const token = claimedToken(req);
-    if (token) byDevice.enter(reply, `${token.communeCode}/${token.deviceId}`);
+    // Keyed by the whole token (its digest), not the device it names: a forged token with a real
+    // device's id holds only its own places, never that phone's.
+    if (token) byDevice.enter(reply, tokenDigest(token));
   };
   app.get('/api/sync/pull', { onRequest: onPullRequest }, async (req, reply) => {
     const auth = await deps.auth(req);
@@ -60,3 +64,7 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
     return { ...page, serverClock: clocks.of(auth.communeCode).now() } satisfies PullResponseWire;
   });
 }
+
+/** What identifies a claimed token in memory without keeping its secret. */
+const tokenDigest = (t: ParsedToken) =>
+  createHash('sha256').update(`${t.communeCode}.${t.deviceId}.${t.secret}`).digest('base64url');

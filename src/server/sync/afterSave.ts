@@ -2,7 +2,7 @@ import { identityChanged, isNewDeletion } from '../../domain/deletionLimit';
 import { isTombstone } from '../../domain/tombstone';
 import type { Sql } from '../store/store';
 import {
-  cascadeHouseholdDelete,
+  cascadeDelete,
   cascadeHouseholdMove,
   cascadeMenteeMove,
   recordDepartures,
@@ -63,22 +63,26 @@ export async function afterSave(
     commune,
     moved.map(({ rec, from }) => ({ entity: rec.entity, id: rec.id, from, seq: rec.seq })),
   );
-  // A deleted household takes its members, traders and their pairings along (cascade.ts). What
-  // a delete erased is kept apart for a leader to restore (deletions.ts).
+  // A deleted household or member takes its people's traders and pairings along (cascade.ts).
+  // What a delete erased is kept apart for a leader to restore (deletions.ts).
   const erased = saved.filter((r) => isTombstone(r)).map((r) => r.id);
   const deletions: AppliedDeletion[] = [];
   for (const rec of saved) {
     const before = original.get(recordKey(rec.entity, rec.id));
     const entity = rec.entity;
     const deletion = isNewDeletion(entity, before, rec) && before ? { ...before, entity } : null;
-    if (entity !== 'household' || !isTombstone(rec) || (before && isTombstone(before))) {
+    const takesAlong =
+      (entity === 'household' || entity === 'member') &&
+      isTombstone(rec) &&
+      !(before && isTombstone(before));
+    if (!takesAlong) {
       if (deletion) deletions.push({ before: deletion, dependants: [] });
       continue;
     }
-    const cascade = await cascadeHouseholdDelete(
+    const cascade = await cascadeDelete(
       tx,
       commune,
-      rec.id,
+      { entity, id: rec.id },
       rec.clocks.deleted as string,
       seq,
     );

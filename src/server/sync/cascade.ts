@@ -1,7 +1,7 @@
 import type { Hlc } from '../../domain/hlc';
 import { applyWrite } from '../../domain/merge';
 import type { Fields, Versioned } from '../../domain/records';
-import { withoutPersonalData } from '../../domain/tombstone';
+import { isTombstone, withoutPersonalData } from '../../domain/tombstone';
 import type { Sql } from '../store/store';
 import {
   RECORD_COLUMNS,
@@ -119,35 +119,54 @@ export async function cascadeMenteeMove(
 export const VISIT_FREE_TEXT = ['notes', 'otherTask'] as const;
 
 /**
- * A deleted household takes its people along: its members and traders become tombstones (no
- * personal data: domain/tombstone.ts), their pairings too, and its visits lose their free text.
- * Stamped with the delete's clock, with new seqs, so every device of the village receives them.
- * Returns the commune's last allocated seq, the records it made tombstones, and the records it
- * changed as they were before (kept for a leader to restore: deletions.ts).
+ * A delete takes along what would otherwise keep a deleted person's data alive. A household: its
+ * members and traders become tombstones (no personal data: domain/tombstone.ts), and so do the
+ * traders and pairings of its members wherever they point (a trader of a member who moved here
+ * keeps its old household), and its visits lose their free text. A member: its traders and
+ * pairings (as mentee or as resident mentor). Records deleted already are left as they are (their
+ * own deletion restores them). Stamped with the delete's clock, with new seqs, so every device of
+ * the village receives them. Returns the commune's last allocated seq, the records it made
+ * tombstones, and the records it changed as they were before (kept for a leader to restore:
+ * deletions.ts).
  */
-export async function cascadeHouseholdDelete(
+export async function cascadeDelete(
   tx: Sql,
   commune: string,
-  householdId: string,
+  root: { entity: 'household' | 'member'; id: string },
   clock: Hlc,
   seq: number,
 ): Promise<{ seq: number; erased: string[]; before: StoredRecord[] }> {
-  // Its members, traders and visits, and the pairings of its members: read once.
+  const household = root.entity === 'household';
+  const people = household
+    ? (
+        await tx.query<{ id: string }>(
+          `SELECT id::text AS id FROM records
+            WHERE commune_code = $1 AND entity = 'member' AND data ->> 'householdId' = $2`,
+          [commune, root.id],
+        )
+      ).map((r) => r.id)
+    : [root.id];
   const rows = await tx.query<RecordRow>(
-    `WITH dependants AS (
-       SELECT entity, id, village_id, data, clocks FROM records
-        WHERE commune_code = $1 AND data ->> 'householdId' = $2
-          AND entity IN ('member', 'trader', 'visit'))
-     SELECT ${RECORD_COLUMNS} FROM dependants r
+    `SELECT ${RECORD_COLUMNS} FROM records r
+      WHERE r.commune_code = $1 AND $3 AND r.entity IN ('member', 'trader', 'visit')
+        AND r.data ->> 'householdId' = $2
+     UNION ALL
+     SELECT ${RECORD_COLUMNS} FROM records r
+      WHERE r.commune_code = $1 AND r.entity = 'trader' AND r.data ->> 'memberId' = ANY($4::text[])
      UNION ALL
      SELECT ${RECORD_COLUMNS} FROM records r
       WHERE r.commune_code = $1 AND r.entity = 'mentorship'
-        AND r.data ->> 'menteeId' IN (SELECT id::text FROM dependants WHERE entity = 'member')`,
-    [commune, householdId],
+        AND (r.data ->> 'menteeId' = ANY($4::text[]) OR r.data ->> 'mentorId' = ANY($4::text[]))`,
+    [commune, root.id, household, people],
   );
+  const seen = new Set<string>();
   const changed: (StoredRecord & { seq: number })[] = [];
   const before: StoredRecord[] = [];
   for (const rec of rows.map(toRecord)) {
+    const key = `${rec.entity}:${rec.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (rec.entity !== 'visit' && isTombstone(rec)) continue;
     const erase: Fields =
       rec.entity === 'visit'
         ? Object.fromEntries(VISIT_FREE_TEXT.filter((k) => k in rec.data).map((k) => [k, '']))
