@@ -15,7 +15,7 @@ export const EXPORT_KINDS = [
 export const exportKindSchema = z.enum(EXPORT_KINDS);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 
-/** Events one request may carry, and one device may send in 24 hours. */
+/** Events one request may carry, and one device (or one account) may send in 24 hours. */
 export const MAX_EXPORTS_PER_REQUEST = 100;
 export const MAX_EXPORTS_PER_DAY = 200;
 
@@ -47,4 +47,18 @@ export const exportLogEntrySchema = z.object({
   by: z.object({ userId: z.uuid(), displayName: z.string(), deviceName: z.string().nullable() }),
 });
 export type ExportLogEntry = z.infer<typeof exportLogEntrySchema>;
-export const exportLogSchema = z.object({ entries: z.array(exportLogEntrySchema) });
+/** A page of the log, newest first; `next` asks for the page after it (null: none). */
+export const exportLogSchema = z.object({
+  entries: z.array(exportLogEntrySchema),
+  next: z.string().nullable(),
+});
+/** `before`: a page's `next`; `by`: one account's; `names=1`: only what held people's names. */
+export const exportLogQuerySchema = z.strictObject({
+  before: z
+    .string()
+    .regex(/^\d{1,15}\.[0-9a-f-]{36}$/)
+    .optional(),
+  by: z.uuid().optional(),
+  names: z.enum(['1']).optional(),
+});
+export type ExportLogQuery = z.infer<typeof exportLogQuerySchema>;

@@ -136,6 +136,10 @@ describe('accounts in Chromium: setup, a volunteer, a lost phone', () => {
     };
     await expect.poll(exportLog, { timeout: 20_000 }).toMatch(/Tải báo cáo CSV: Báo cáo Tháng/);
     expect(await exportLog()).toContain('Trần Văn Minh (');
+    // A report holds no names: asked for those with names only, the list has none.
+    await officer.getByLabel('Chỉ những lần có tên người dân').check();
+    await officer.getByText('Chưa có ai xuất hay in dữ liệu.').waitFor();
+    await officer.getByLabel('Chỉ những lần có tên người dân').uncheck();
 
     // The phone is lost: the officer revokes it after a confirmation.
     await officer.reload();

@@ -51,6 +51,7 @@ export const EXPORT_LOG_ROWS: Row[] = [
     content: (body, c) => {
       const exact = z.strictObject({
         entries: z.array(z.strictObject(exportLogEntrySchema.shape)),
+        next: z.string().nullable(),
       });
       const ids = exact.parse(body).entries.map((e) => e.id);
       if (c.caller === 'officer') expect(ids).toContain(c.prep.value);

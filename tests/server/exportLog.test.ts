@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportLogSchema, MAX_EXPORTS_PER_DAY, type ExportEvent } from '../../src/protocol';
 import { createApp } from '../../src/server/app';
-import { bearer, OTHER_COMMUNE, seedCommune } from '../support/accounts';
+import { bearer, OTHER_COMMUNE, seedCommune, TEST_PASSWORD } from '../support/accounts';
 import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
 import { uuid } from '../support/sync';
 
@@ -54,12 +54,13 @@ describe.each(DATABASE_KINDS)('the officer’s log of exports and prints, on %s'
       headers: bearer(token),
       payload: { events },
     });
-  async function log(app: FastifyInstance, token: string) {
-    const res = await app.inject({ url: '/api/exports', headers: bearer(token) });
+  async function log(app: FastifyInstance, token: string, query = '') {
+    const res = await app.inject({ url: `/api/exports${query}`, headers: bearer(token) });
     return {
       status: res.statusCode,
       code: res.statusCode === 200 ? null : (res.json().error.code as string),
       entries: res.statusCode === 200 ? exportLogSchema.parse(res.json()).entries : [],
+      next: res.statusCode === 200 ? exportLogSchema.parse(res.json()).next : null,
     };
   }
 
@@ -150,5 +151,61 @@ describe.each(DATABASE_KINDS)('the officer’s log of exports and prints, on %s'
     const { entries } = await log(app, seed.tokens.canbo as string);
     expect(entries.filter((e) => e.what === 'Thêm')).toHaveLength(1);
     expect(entries.some((e) => e.what === 'Của tổ trưởng')).toBe(true);
+  });
+
+  it('holds an account to its day’s share on every phone it logs in on', async () => {
+    const { app, seed } = await setup();
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'lan', password: TEST_PASSWORD, deviceName: 'Máy thứ hai' },
+    });
+    const second = login.json().token as string;
+    for (let i = 0; i < MAX_EXPORTS_PER_DAY / 100; i++)
+      await send(
+        app,
+        seed.tokens.lan as string,
+        Array.from({ length: 100 }, () => event()),
+      );
+    expect((await send(app, second, [event({ what: 'Máy khác' })])).json().error.code).toBe(
+      'rate_limited',
+    );
+  });
+
+  it('pages back through every entry, newest first, of one person or with names only', async () => {
+    const { app, seed, now } = await setup();
+    const canbo = seed.tokens.canbo as string;
+    // 150 of Lan's (each a second apart, a third of them with names) and one of the leader's.
+    for (let i = 0; i < 150; i += 50)
+      await send(
+        app,
+        seed.tokens.lan as string,
+        Array.from({ length: 50 }, (_, j) =>
+          event({ what: `Lần ${i + j}`, at: now.ms - (i + j) * 1000, names: (i + j) % 3 === 0 }),
+        ),
+      );
+    await send(app, seed.tokens.truong as string, [
+      event({ what: 'Của tổ trưởng', at: 0, names: false }),
+    ]);
+    const all = [];
+    let query = '';
+    for (let page = 0; page < 5; page++) {
+      const res = await log(app, canbo, query);
+      all.push(...res.entries);
+      if (res.next === null) break;
+      query = `?before=${res.next}`;
+    }
+    expect(all).toHaveLength(151);
+    expect(new Set(all.map((e) => e.id)).size).toBe(151);
+    expect(all.map((e) => Date.parse(e.at))).toEqual(
+      all.map((e) => Date.parse(e.at)).sort((a, b) => b - a),
+    );
+    expect(all.at(-1)?.what).toBe('Của tổ trưởng');
+    const theLeaders = await log(app, canbo, `?by=${seed.users.truong}`);
+    expect(theLeaders.entries.map((e) => e.what)).toEqual(['Của tổ trưởng']);
+    const withNames = await log(app, canbo, '?names=1');
+    expect(withNames.entries).toHaveLength(50);
+    expect(withNames.entries.every((e) => e.names)).toBe(true);
+    expect((await log(app, canbo, '?before=xyz')).code).toBe('validation_failed');
   });
 });

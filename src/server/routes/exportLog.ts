@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { exportPushSchema, type ExportLogEntry, type okSchema } from '../../protocol';
+import {
+  exportLogQuerySchema,
+  exportPushSchema,
+  type exportLogSchema,
+  type okSchema,
+} from '../../protocol';
 import { listExports, recordExports } from '../exportLog/exportLog';
 import { parseInput } from '../http/validate';
 import type { RouteDeps } from './deps';
@@ -20,8 +25,7 @@ export function exportLogRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   app.get('/api/exports', async (req) => {
     const auth = await deps.auth(req);
-    return { entries: await listExports(deps.store, auth) } satisfies {
-      entries: ExportLogEntry[];
-    };
+    const query = parseInput(exportLogQuerySchema, req.query);
+    return (await listExports(deps.store, auth, query)) satisfies z.infer<typeof exportLogSchema>;
   });
 }

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import {
   deletionListSchema,
   okSchema,
-  userListSchema,
   type Deletion,
   type DeletionAction,
 } from '../../../protocol';
 import { apiRequest } from '../../api/client';
 import { shortDateTimeLabel } from '../../ui/format/shortDateTime';
 import { apiFailureMessage } from '../auth/messages';
+import { AccountPicker } from './AccountPicker';
 import { useApi } from './useApi';
 
 const WHAT: Record<Deletion['entity'], string> = {
@@ -84,7 +84,6 @@ export function DeletionsPanel({
   const [by, setBy] = useState('');
   const path = by ? `/api/deletions?by=${by}` : '/api/deletions';
   const { data, error, reload } = useApi(path, deletionListSchema);
-  const users = useApi('/api/users', userListSchema).data?.users ?? [];
   const [confirming, setConfirming] = useState<{ id: string; action: DeletionAction } | null>(null);
   const [actionError, setActionError] = useState('');
   const villageName = new Map(villages.map((v) => [v.id, v.name]));
@@ -148,17 +147,7 @@ export function DeletionsPanel({
       <p className="muted">
         Hộ và người bị xóa trong 30 ngày qua, ai xóa, từ máy nào. Sau 30 ngày, máy chủ xóa hẳn.
       </p>
-      <label>
-        Người xóa{' '}
-        <select value={by} onChange={(e) => setBy(e.target.value)}>
-          <option value="">Tất cả</option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.displayName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AccountPicker label="Người xóa" value={by} onChange={setBy} />
       {error && <p className="error">{apiFailureMessage(error)}</p>}
       {actionError && (
         <p className="field-error" role="alert">

@@ -1,6 +1,9 @@
-import { exportLogSchema, type ExportKind } from '../../../protocol';
+import { useState } from 'react';
+import { exportLogSchema, type ExportKind, type ExportLogEntry } from '../../../protocol';
+import { apiRequest, type ApiFailure } from '../../api/client';
 import { shortDateTimeLabel } from '../../ui/format/shortDateTime';
 import { apiFailureMessage } from '../auth/messages';
+import { AccountPicker } from './AccountPicker';
 import { useApi } from './useApi';
 
 const KIND: Record<ExportKind, string> = {
@@ -10,19 +13,51 @@ const KIND: Record<ExportKind, string> = {
   stickers_print: 'In tem QR',
 };
 
+/** Pages loaded after the first, for the filters they were loaded with. */
+interface More {
+  path: string;
+  entries: ExportLogEntry[];
+  next: string | null;
+}
+
 /**
  * "Nhật ký xuất dữ liệu" (officer only): who downloaded or printed which report or list, when,
- * from which phone, and whether it held people's names. Each phone sends its own at its next
- * sync. Needs the network.
+ * from which phone, and whether it held people's names, newest first, a page at a time, of one
+ * person or of all, with names only or all. Each phone sends its own at its next sync. Needs the
+ * network.
  */
 export function ExportLogPanel({
   villages,
 }: {
   villages: readonly { id: string; name: string }[];
 }) {
-  const { data, error, reload } = useApi('/api/exports', exportLogSchema);
+  const [by, setBy] = useState('');
+  const [names, setNames] = useState(false);
+  const filters = new URLSearchParams();
+  if (by) filters.set('by', by);
+  if (names) filters.set('names', '1');
+  const path = filters.size > 0 ? `/api/exports?${filters}` : '/api/exports';
+  const { data, error, reload } = useApi(path, exportLogSchema);
+  const [more, setMore] = useState<More | null>(null);
+  const [moreError, setMoreError] = useState<ApiFailure | null>(null);
+  const extra = more?.path === path ? more : null;
+  const entries = [...(data?.entries ?? []), ...(extra?.entries ?? [])];
+  const next = extra ? extra.next : (data?.next ?? null);
   const villageName = new Map(villages.map((v) => [v.id, v.name]));
-  const entries = data?.entries ?? [];
+
+  async function loadMore(before: string) {
+    const q = new URLSearchParams(filters);
+    q.set('before', before);
+    const res = await apiRequest(`/api/exports?${q}`, exportLogSchema);
+    setMoreError(res.ok ? null : res.error);
+    if (res.ok)
+      setMore({
+        path,
+        entries: [...(extra?.entries ?? []), ...res.value.entries],
+        next: res.value.next,
+      });
+  }
+
   return (
     <div className="card">
       <h2>Nhật ký xuất dữ liệu</h2>
@@ -30,7 +65,19 @@ export function ExportLogPanel({
         Ai tải về hoặc in báo cáo, danh sách, tem QR, lúc nào, từ máy nào. Mỗi máy gửi nhật ký ở lần
         đồng bộ tiếp theo.
       </p>
-      <button className="btn" type="button" onClick={reload}>
+      <AccountPicker label="Người xuất" value={by} onChange={setBy} />{' '}
+      <label>
+        <input type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} /> Chỉ
+        những lần có tên người dân
+      </label>{' '}
+      <button
+        className="btn"
+        type="button"
+        onClick={() => {
+          setMore(null);
+          reload();
+        }}
+      >
         Tải lại
       </button>
       {error && <p className="error">{apiFailureMessage(error)}</p>}
@@ -52,6 +99,12 @@ export function ExportLogPanel({
           );
         })}
       </ul>
+      {moreError && <p className="error">{apiFailureMessage(moreError)}</p>}
+      {next && (
+        <button className="btn" type="button" onClick={() => void loadMore(next)}>
+          Xem thêm
+        </button>
+      )}
     </div>
   );
 }
