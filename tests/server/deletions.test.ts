@@ -536,6 +536,15 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     });
     expect(back.get(`mentorship:${pairing}`)?.data.deleted).toBe(false);
 
+    // A pairing taken along takes no write either: the restore brings it back as it was.
+    await lan.push([op('member', m1, { deleted: true })]);
+    const edit = await lan.push([op('mentorship', pairing, { startDate: '2026-12-02' })]);
+    expect(edit.results[0]?.code).toBe('deleted_record');
+    const [ofM1] = (await list(app, truong)).deletions.filter((x) => x.recordId === m1);
+    expect((await act(app, truong, ofM1?.id ?? '', 'restore')).statusCode).toBe(200);
+    const paired = (await lan.pullAll()).records.get(`mentorship:${pairing}`);
+    expect(paired?.data).toMatchObject({ startDate: '2026-12-01', deleted: false });
+
     // A person deleted alone takes their trader along too; erased, the shop's name is gone.
     await lan.push([op('member', m0, { deleted: true })]);
     const alone = (await lan.pullAll()).records.get(`trader:${trader}`);

@@ -203,12 +203,13 @@ async function applyBatch(
       results.push(reject(op, author, current));
       continue;
     }
-    // A deleted household, member or trader is the leader's to restore (deletions/), whole and
+    // A deleted household, member or trader (or a pairing a delete took along) is the leader's to
+    // restore (deletions/), whole and
     // where it was: a push neither writes to it (a value would be stripped at once and its clock
     // would keep the restore from bringing the erased value back) nor deletes it again (a later
     // delete clock would leave its people out of the restore). A repeated delete is answered as
     // done, with the tombstone the phone takes (it passed the scope check above).
-    if (current && isRestorable(entity) && isTombstone(current)) {
+    if (current && (isRestorable(entity) || entity === 'mentorship') && isTombstone(current)) {
       if (isBareDelete(op.fields))
         results.push({ opId: op.opId, status: 'duplicate', current: shown(current) ?? null });
       else results.push(reject(op, 'deleted_record', current));
