@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { startIndexer } from './db';
+import { device, households, startIndexer } from './db';
 import { browserConnectivity } from './platform/connectivity';
 import { startPlatform } from './platform/start';
 import { startSync } from './sync/runtime';
@@ -11,6 +11,20 @@ import './ui/app.css';
 startPlatform();
 startIndexer();
 startSync(browserConnectivity);
+
+// For end-to-end tests and the bench: what the unlocked app itself reads (on disk it is sealed).
+declare global {
+  interface Window {
+    __tungNhaDevice?: {
+      lastSyncAt(): Promise<number | undefined>;
+      householdNames(): Promise<string[]>;
+    };
+  }
+}
+window.__tungNhaDevice = {
+  lastSyncAt: () => device.lastSyncAt(),
+  householdNames: async () => (await households.all()).map((h) => h.headName),
+};
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -51,6 +51,12 @@ export const meSchema = z.object({
   user: sessionUserSchema,
   commune: communeSchema,
   villages: z.array(z.object({ id: z.uuid(), name: z.string(), kind: villageKindSchema })),
+  /**
+   * The account's recovery secret (32 random bytes, base64url): the phone wraps its data key with
+   * it besides the PIN, so that after "Quên mã PIN?" a login with the password opens the phone's
+   * data again. Given only to an authenticated device of the account.
+   */
+  recoverySecret: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 });
 export type Me = z.infer<typeof meSchema>;
 

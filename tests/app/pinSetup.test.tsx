@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/db/db';
 import { PinSetupScreen } from '../../src/app/features/auth/PinScreens';
-import { checkPin, readPin } from '../../src/app/session/pin';
+import { checkPin, hasPin } from '../../src/app/session/pin';
 
 afterEach(async () => {
   cleanup();
@@ -24,7 +24,7 @@ describe('choosing a PIN', () => {
     render(<PinSetupScreen />);
     choose(pin);
     expect((await screen.findByText(new RegExp(message))).textContent).toContain(message);
-    expect(await readPin()).toBeNull();
+    expect(await hasPin()).toBe(false);
   });
 
   it('sets a six-digit PIN that is not an obvious one', async () => {

@@ -5,11 +5,10 @@ import { LOGIN_NOTICE_KEY, wipeDevice } from '../../src/app/session/deviceData';
 import { checkLock, LOCK_AFTER_MS, lockDue } from '../../src/app/session/lock';
 import { checkPin, checkPinLimited, hashPin, pinMatches, savePin } from '../../src/app/session/pin';
 import { SESSION_KEY } from '../../src/app/session/types';
-import { useLock } from '../../src/app/state/lock';
+import { isVaultLocked, vault } from '../../src/app/db/vault';
 
 afterEach(async () => {
   await wipeDevice();
-  useLock.getState().setLocked(false);
 });
 
 describe('the PIN', () => {
@@ -76,15 +75,25 @@ describe('the lock', () => {
     expect(lockDue(hiddenAt, now)).toBe(due);
   });
 
-  it('locks after 10 minutes in the background only when a PIN is set', async () => {
+  it('locks after 10 minutes in the background only when a PIN is set; the lock drops the data key', async () => {
     await db.meta.put({ key: 'hiddenAt', value: 0 });
     await checkLock(LOCK_AFTER_MS + 1);
-    expect(useLock.getState().locked).toBe(false);
+    expect(vault.isOpen()).toBe(true);
     await savePin('607182');
+    await db.households.put({ id: 'h1', _clocks: {}, headName: 'Nguyễn Văn An' });
     await db.meta.put({ key: 'hiddenAt', value: 0 });
     await checkLock(LOCK_AFTER_MS + 1);
-    expect(useLock.getState().locked).toBe(true);
+    expect(vault.isOpen()).toBe(false);
+    // Locked, the page itself cannot read the household, nor write one.
+    const read = await db.households.get('h1').catch((e: unknown) => e);
+    expect(isVaultLocked(read)).toBe(true);
+    const write = await db.households.put({ id: 'h2', _clocks: {} }).catch((e: unknown) => e);
+    expect(isVaultLocked(write)).toBe(true);
+    expect(await checkPin('250913')).toBe(false);
+    expect(vault.isOpen()).toBe(false);
     expect(await checkPin('607182')).toBe(true);
+    expect((await db.households.get('h1'))?.headName).toBe('Nguyễn Văn An');
+    expect(await db.households.get('h2')).toBeUndefined();
   });
 });
 

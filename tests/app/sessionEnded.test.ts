@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/app/db/db';
+import { isVaultLocked, vault } from '../../src/app/db/vault';
 import { entityRows } from '../../src/app/db/entityRows';
 import { newId, writeAll } from '../../src/app/db/mutate';
 import { login, SESSION_ENDED_NOTICE, wireApi } from '../../src/app/session/actions';
@@ -103,9 +104,11 @@ describe('a session the server ended', { timeout: 30_000 }, () => {
     expect(await readSession()).toBeNull();
     expect((await db.meta.get(LOGIN_NOTICE_KEY))?.value).toBe(SESSION_ENDED_NOTICE);
     expect(SESSION_ENDED_NOTICE).toContain('các thay đổi chưa gửi vẫn được giữ trên máy');
-    // Nothing was wiped, nothing was sent.
+    // Nothing was wiped, nothing was sent; the data is locked until Lan logs in again.
     expect(await db.outbox.count()).toBe(1);
-    expect(await entityRows(db, 'household').get(household)).toMatchObject({ headName: 'Hộ Lan' });
+    expect(await db.households.count()).toBe(1);
+    expect(vault.isOpen()).toBe(false);
+    expect(isVaultLocked(await db.households.get(household).catch((e: unknown) => e))).toBe(true);
     expect(await householdOnServer(household)).toBe(false);
 
     // Another volunteer picks up the phone: refused while Lan's work is unsent, and nothing of
@@ -137,7 +140,14 @@ describe('a session the server ended', { timeout: 30_000 }, () => {
     await backAtLogin();
     expect(await readSession()).toBeNull();
     expect(await db.outbox.count()).toBe(1);
-    expect(await entityRows(db, 'household').get(household)).toBeDefined();
+    expect(await db.households.count()).toBe(1);
+    // The new password's login opens the same data (the account's recovery secret).
+    const again = await call('PATCH', `/api/users/${s.users[HUNG]}`, s.tokens.canbo, {
+      resetPassword: true,
+    });
+    const temporary = (again.json() as { temporaryPassword: string }).temporaryPassword;
+    expect(await login(HUNG, temporary, 'Điện thoại Hùng')).toEqual({ ok: true });
+    expect(await entityRows(db, 'household').get(household)).toMatchObject({ headName: 'Hộ Lan' });
   });
 
   it('unlike a revoked device, which is wiped', async () => {

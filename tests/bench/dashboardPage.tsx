@@ -36,6 +36,10 @@ import { chunksOf } from '../../src/app/db/recordChunks';
 import type { EntityRow } from '../../src/app/db/rows';
 import type { CommuneSize } from '../../src/domain/generate';
 import { loadCommune } from './communeDb';
+import { vault } from '../../src/app/db/vault';
+
+// The device's rows are sealed as on a phone (app/db/sealedRows.ts), under a key of this page's.
+await vault.open(crypto.getRandomValues(new Uint8Array(32)));
 
 export interface Timings {
   /** Opening the screen: the kept figures read from db.meta, then rendered. */

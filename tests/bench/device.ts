@@ -31,26 +31,13 @@ export interface DeviceBenchResult {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The device's "sync done" time (ms since epoch), set by the engine after the last page. */
-function lastSyncAt(page: Page): Promise<number | null> {
-  return page.evaluate(
-    () =>
-      new Promise<number | null>((resolve) => {
-        const open = indexedDB.open('tung-nha');
-        open.onerror = () => resolve(null);
-        open.onsuccess = () => {
-          const idb = open.result;
-          if (!idb.objectStoreNames.contains('meta')) return resolve(null);
-          const get = idb.transaction('meta').objectStore('meta').get('sync.lastSyncAt');
-          get.onsuccess = () => {
-            const v = (get.result as { value?: unknown } | undefined)?.value;
-            resolve(typeof v === 'number' ? v : null);
-            idb.close();
-          };
-          get.onerror = () => resolve(null);
-        };
-      }),
-  );
+/**
+ * The device's "sync done" time (ms since epoch), set by the engine after the last page, as the
+ * unlocked app reads it (on disk it is sealed); null before the app is up and unlocked.
+ */
+async function lastSyncAt(page: Page): Promise<number | null> {
+  const at = await page.evaluate(() => window.__tungNhaDevice?.lastSyncAt()).catch(() => undefined); // the page between loads, or still locked
+  return typeof at === 'number' ? at : null;
 }
 
 async function freshPull(context: BrowserContext, url: string): Promise<[Page, number]> {

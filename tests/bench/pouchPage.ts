@@ -13,6 +13,10 @@ import { TungNhaDb } from '../../src/app/db/db';
 import { syncOnce } from '../../src/app/sync/engine';
 import { pushOutbox } from '../../src/app/sync/pushOutbox';
 import { httpTransport } from '../../src/app/sync/transport';
+import { vault } from '../../src/app/db/vault';
+
+// The device's rows are sealed as on a phone (app/db/sealedRows.ts), under a key of this page's.
+await vault.open(crypto.getRandomValues(new Uint8Array(32)));
 
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 

@@ -14,6 +14,10 @@ import { TungNhaDb } from '../../src/app/db/db';
 import { putRecords } from '../../src/app/db/recordChunks';
 import { updateSummaries } from '../../src/app/db/summaries';
 import { searchField } from '../../src/app/db/search';
+import { vault } from '../../src/app/db/vault';
+
+// The device's rows are sealed as on a phone (app/db/sealedRows.ts), under a key of this page's.
+await vault.open(crypto.getRandomValues(new Uint8Array(32)));
 
 export interface SearchPageResult {
   rows: { households: number; members: number; visits: number };

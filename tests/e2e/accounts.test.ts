@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
 import { startProduct, type RunningServer } from './server';
+import { unlockWhenAsked } from './accountsHelpers';
 
 /** Counts the rows of every table of the device database, from inside the page. */
 function countRows(page: Page) {
@@ -49,6 +50,7 @@ async function setPin(page: Page, pin: string) {
   await page.getByLabel('Nhập lại mã PIN').fill(pin);
   await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
   await page.getByTestId('session-bar').waitFor();
+  unlockWhenAsked(page, pin);
 }
 
 describe('accounts in Chromium: setup, a volunteer, a lost phone', () => {

@@ -32,6 +32,36 @@ export async function setUpCommune(url: string, opts: { villages?: string[] } = 
   };
 }
 
+/**
+ * The app starts locked after every load (the data key lives in memory only): from here on, after
+ * each load of the page, the PIN is entered as soon as the lock screen shows. Returns the function
+ * that stops it (a test of the lock itself).
+ */
+export function unlockWhenAsked(page: Page, pin = '250913'): () => void {
+  const onLoad = () => {
+    const field = page.getByLabel('Nhập mã PIN');
+    void field
+      .waitFor({ timeout: 30_000 })
+      .then(() => enterPin(page, pin))
+      .catch(() => undefined); // not locked (no PIN yet, logged out), or the page went away
+  };
+  page.on('load', onLoad);
+  return () => page.off('load', onLoad);
+}
+
+async function enterPin(page: Page, pin: string) {
+  await page.getByLabel('Nhập mã PIN').fill(pin);
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+}
+
+export const lockScreen = (page: Page) => page.getByRole('heading', { name: 'Ứng dụng đang khóa' });
+
+/** Enters the PIN on the lock screen and waits for the app behind it. */
+export async function unlock(page: Page, pin = '250913') {
+  await enterPin(page, pin);
+  await page.getByTestId('session-bar').waitFor();
+}
+
 /** Logs in through the login screen and sets the PIN (the user must not need a password change). */
 export async function loginInBrowser(
   page: Page,
@@ -48,4 +78,5 @@ export async function loginInBrowser(
   await page.getByLabel('Nhập lại mã PIN').fill(pin);
   await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
   await page.getByTestId('session-bar').waitFor();
+  return unlockWhenAsked(page, pin);
 }

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
 import { startProduct, type RunningServer } from './server';
+import { unlockWhenAsked } from './accountsHelpers';
 import { PROTOCOL_VERSION } from '../../src/protocol/version';
 
 const OFFICER = { username: 'canbo.xa', displayName: 'Cán bộ xã', password: 'mat-khau-thu-nghiem' };
@@ -25,18 +26,30 @@ async function seedCommune(url: string) {
   await post('/api/villages', { name: 'Thôn Đông', kind: 'thon' }, String(setup.token));
 }
 
-/** Logs in once, online, through the login screen, and sets the PIN. */
-/** The notes of the form drafts saved on the device (read straight from IndexedDB). */
-function draftNotes(page: Page): Promise<unknown[]> {
+/**
+ * The form drafts saved on the device, read straight from IndexedDB as a copy of the profile
+ * would: when each was saved (in clear), and all of them as text (their content is sealed).
+ */
+function rawDrafts(page: Page): Promise<{ savedAt: number[]; text: string }> {
   return page.evaluate(
     () =>
-      new Promise<unknown[]>((resolve, reject) => {
+      new Promise<{ savedAt: number[]; text: string }>((resolve, reject) => {
         const open = indexedDB.open('tung-nha');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const req = open.result.transaction('drafts').objectStore('drafts').getAll();
           req.onsuccess = () => {
-            resolve((req.result as { value: { notes?: unknown } }[]).map((r) => r.value.notes));
+            const rows = req.result as Record<string, unknown>[];
+            const text = rows
+              .map((r) =>
+                Object.values(r)
+                  .map((v) =>
+                    v instanceof Uint8Array ? new TextDecoder().decode(v) : JSON.stringify(v),
+                  )
+                  .join(' '),
+              )
+              .join('\n');
+            resolve({ savedAt: rows.map((r) => Number(r.updatedAt)), text });
             open.result.close();
           };
         };
@@ -44,6 +57,7 @@ function draftNotes(page: Page): Promise<unknown[]> {
   );
 }
 
+/** Logs in once, online, through the login screen, and sets the PIN. */
 async function logIn(page: Page) {
   await page.getByLabel('Tên đăng nhập (số điện thoại)').fill(OFFICER.username);
   await page.getByLabel('Mật khẩu').fill(OFFICER.password);
@@ -52,6 +66,7 @@ async function logIn(page: Page) {
   await page.getByLabel('Nhập lại mã PIN').fill('250913');
   await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
   await page.getByTestId('field-counts').waitFor();
+  unlockWhenAsked(page);
 }
 
 async function addMember(
@@ -156,9 +171,14 @@ describe('field work in Chromium, offline from the start', () => {
     await page.getByRole('list', { name: 'Hộ tìm thấy' }).getByRole('button').first().click();
     await page.getByRole('button', { name: 'Ghi lượt hướng dẫn' }).click();
     await page.getByLabel('Cài VssID').check();
+    const typed = await page.evaluate(() => Date.now());
     await page.getByLabel('Ghi chú').fill('Hẹn chiều mai quay lại');
-    // The draft is written once the typing pauses (debounced): reload only after it is.
-    await expect.poll(() => draftNotes(page)).toContain('Hẹn chiều mai quay lại');
+    // The draft is written once the typing pauses (debounced): reload only after it is. On the
+    // disk it is sealed: the note is not there in clear.
+    await expect
+      .poll(async () => Math.max(0, ...(await rawDrafts(page)).savedAt))
+      .toBeGreaterThanOrEqual(typed);
+    expect((await rawDrafts(page)).text).not.toContain('Hẹn chiều mai');
     await page.reload();
     await expect.poll(() => page.getByLabel('Ghi chú').inputValue()).toBe('Hẹn chiều mai quay lại');
     expect(await page.getByLabel('Cài VssID').isChecked()).toBe(true);

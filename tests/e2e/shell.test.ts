@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginInBrowser, setUpCommune } from './accountsHelpers';
+import { lockScreen, loginInBrowser, setUpCommune, unlock } from './accountsHelpers';
 import { launchChromium, launchPersistentChromium } from './browser';
 import { startProduct, type RunningServer } from './server';
 
@@ -27,8 +27,14 @@ describe('the installable app shell, served by npm start', () => {
     await expect.poll(() => page.getByTestId('connectivity').textContent()).toBe('Trực tuyến');
 
     const { officer } = await setUpCommune(server.url);
-    await loginInBrowser(page, server.url, officer.username, officer.password);
+    const stopUnlocking = await loginInBrowser(
+      page,
+      server.url,
+      officer.username,
+      officer.password,
+    );
     await page.goto(server.url);
+    await page.getByTestId('session-bar').waitFor();
     await expect.poll(() => page.locator('h1').first().textContent()).toBeTruthy();
     const home = await page.locator('h1').first().textContent();
 
@@ -38,15 +44,13 @@ describe('the installable app shell, served by npm start', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
     await context.setOffline(true);
+    stopUnlocking();
     await page.reload();
     await expect.poll(() => page.getByTestId('connectivity').textContent()).toBe('Ngoại tuyến');
-    // Offline, the same home screen opens from the device (the PIN may be asked first).
+    // Offline, the same home screen opens from the device, after the PIN (a load starts locked).
     await expect.poll(() => page.locator('.brand').textContent()).toBe('Từng Nhà');
-    const pin = page.getByLabel('Mã PIN', { exact: false });
-    if (await pin.count()) {
-      await pin.first().fill('250913');
-      await page.getByRole('button', { name: /Mở khóa/ }).click();
-    }
+    await lockScreen(page).waitFor();
+    await unlock(page);
     await expect.poll(() => page.locator('h1').first().textContent()).toBe(home);
 
     // A deep link from a QR sticker also opens offline (navigation fallback to the app shell).

@@ -13,23 +13,11 @@ import { addToTally } from './tally';
  */
 const STATIC_DIR = path.resolve(process.env.STATIC_DIR ?? 'dist');
 
-/** Households in the app's own IndexedDB, by head name. */
-const localHouseholds = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('tung-nha');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('households').objectStore('households').getAll();
-          req.onsuccess = () => {
-            resolve((req.result as { headName: string }[]).map((h) => h.headName));
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+/** Households on the device, by head name, as the unlocked app reads them (sealed on disk). */
+const localHouseholds = async (page: Page): Promise<string[]> => {
+  await page.getByTestId('session-bar').waitFor(); // loaded and unlocked
+  return page.evaluate(async () => (await window.__tungNhaDevice?.householdNames()) ?? []);
+};
 
 /** Commits one tiny write to a database of its own; the error name if IndexedDB refuses it. */
 const probeWrite = (page: Page) =>

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { vault } from '../../src/app/db/vault';
 import type { ApiResult } from '../../src/app/api/client';
 import { TungNhaDb } from '../../src/app/db/db';
 import { rowToVersioned, writeAll, type Write } from '../../src/app/db/mutate';
@@ -79,6 +80,10 @@ export interface TestDevice {
   >;
   close(): Promise<void>;
 }
+
+// The device's rows are sealed (app/db/sealedRows.ts): the simulated phones run unlocked, under
+// one key (the vault is the page's; nothing here locks it).
+await vault.open(crypto.getRandomValues(new Uint8Array(32)));
 
 export function createTestDevice(name: string, now: () => number): TestDevice {
   const db = new TungNhaDb(name);

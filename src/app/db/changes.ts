@@ -1,8 +1,45 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
 import type { TungNhaDb } from './db';
+import { isVaultLocked, vault } from './vault';
 
-/** Live reads: a screen's query runs again whenever the data it read changes. */
-export { useLiveQuery as useLive } from 'dexie-react-hooks';
+/** Whether the device's data is open (the PIN entered): a screen drawn by it follows lock and unlock. */
+export function useVaultOpen(): boolean {
+  return useSyncExternalStore(vault.subscribe, vault.isOpen);
+}
+
+/**
+ * Live reads: a screen's query runs again whenever the data it read changes, and when the data
+ * opens after the PIN; while it is locked the query reads as loading (undefined).
+ */
+export function useLive<T>(query: () => Promise<T> | T, deps?: readonly unknown[]): T | undefined;
+export function useLive<T, D>(
+  query: () => Promise<T> | T,
+  deps: readonly unknown[],
+  whileLoading: D,
+): T | D;
+export function useLive<T, D>(
+  query: () => Promise<T> | T,
+  deps: readonly unknown[] = [],
+  whileLoading?: D,
+): T | D | undefined {
+  const open = useVaultOpen();
+  const value = useLiveQuery<T | undefined, D | undefined>(
+    async () => {
+      try {
+        return await query();
+      } catch (e) {
+        if (isVaultLocked(e)) return undefined;
+        throw e;
+      }
+    },
+    [open, ...deps],
+    whileLoading,
+  );
+  // A query refused by the locked vault reads as loading.
+  return value === undefined ? whileLoading : value;
+}
 
 /** What a screen may watch for changes, by concept, and the tables behind each. */
 const TABLES = {

@@ -12,6 +12,7 @@ import { VERSIONS } from './versions';
 import type { EntityTable } from './tables';
 import { coarseChangesMiddleware } from './coarseChanges';
 import { summaryDirtyMiddleware } from './summaryDirty';
+import { sealedRowsMiddleware } from './sealedRows';
 
 /** The one IndexedDB database of the device: the source of truth on the phone. */
 export class TungNhaDb extends Dexie {
@@ -34,6 +35,7 @@ export class TungNhaDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    this.use(sealedRowsMiddleware);
     this.use(summaryDirtyMiddleware);
     this.use(coarseChangesMiddleware);
   }

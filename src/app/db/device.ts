@@ -1,4 +1,5 @@
 import type { TungNhaDb } from './db';
+import { vault } from './vault';
 import { CLOCK_KEY, entry, metaKey, metaOf, type MetaEntry } from './meta';
 import { clearRejected, SYNC_KEYS, type RejectedOp } from './syncStore';
 
@@ -29,14 +30,18 @@ export function deviceOf(db: TungNhaDb) {
       }
       return false;
     },
-    /** Clears every table, the session included, then writes `keep` (a notice for the login). */
+    /**
+     * Clears every table, the session and the wrapped data keys included, drops the key held in
+     * memory, then writes `keep` (a notice for the login: a value kept in clear).
+     */
     async wipe(keep: MetaEntry[] = []): Promise<void> {
       await db.transaction('rw', db.tables, async () => {
         for (const table of db.tables) await table.clear();
         // Clearing a synced table marks every summary stale (summaryDirty.ts): those marks go too.
         await db.summaryDirty.clear();
-        await db.meta.bulkPut(keep.map((e) => ({ key: e.key.name, value: e.value })));
       });
+      vault.close();
+      await db.meta.bulkPut(keep.map((e) => ({ key: e.key.name, value: e.value })));
     },
   };
 }

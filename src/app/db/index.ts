@@ -56,7 +56,8 @@ export const device = deviceOf(db);
 
 export { metaKey, entry, type MetaKey, type MetaEntry } from './meta';
 export { writeAll, newId, type Write } from './mutate';
-export { useLive, type Concept } from './changes';
+export { useLive, useVaultOpen, type Concept } from './changes';
+export { vault, isVaultLocked, VaultLockedError } from './vault';
 export { startIndexer, holdIndexer, catchUp } from './indexer';
 export { useDraft, DRAFT_DEBOUNCE_MS, type DraftState } from './useDraft';
 export { StorageFullError, onStorageFull, reportStorageError, isQuotaError } from './storageFull';

@@ -1,6 +1,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { useIndexing } from '../state/indexing';
 import { db as defaultDb, type TungNhaDb } from './db';
+import { vault } from './vault';
 
 /**
  * The write side's indexer: keeps the dashboard's summaries and the search's entries current.
@@ -39,6 +40,7 @@ function drain(db: TungNhaDb): Promise<void> {
     while (wanted && holds === 0) {
       wanted = false;
       if (!(await hasMarks(db))) continue; // a fresh device: nothing to make, no code to load
+      if (!vault.isOpen()) continue; // locked: the vault's opening schedules a run
       const { updateSummaries } = await summariesCode();
       await updateSummaries(report, db).catch(() => undefined); // a wiped or closed database
     }
@@ -64,9 +66,11 @@ export function startIndexer(db: TungNhaDb = defaultDb): () => void {
       schedule(db);
   };
   Dexie.on.storagemutated.subscribe(listener);
+  const stopWatchingVault = vault.subscribe((open) => open && schedule(db));
   schedule(db); // marks left by an earlier run, an upgrade or a first open
   return () => {
     Dexie.on.storagemutated.unsubscribe(listener);
+    stopWatchingVault();
     started = null;
   };
 }

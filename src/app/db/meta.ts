@@ -1,4 +1,5 @@
 import type { TungNhaDb } from './db';
+import { CLEAR_META } from './sealedRows';
 
 /**
  * A named value the device keeps (the session, the PIN's hash, the sync cursor…), typed where it
@@ -14,7 +15,13 @@ export interface MetaKey<T> {
 export function metaKey<T>(
   name: string,
   parse: (value: unknown) => T | undefined = (v) => v as T | undefined,
+  /**
+   * Kept in clear, readable before the PIN (sealedRows.ts): only what the lock and login screens
+   * need and nothing personal of a resident.
+   */
+  opts: { clear?: boolean } = {},
 ): MetaKey<T> {
+  if (opts.clear) CLEAR_META.add(name);
   return { name, parse };
 }
 
@@ -35,18 +42,26 @@ export function metaOf(db: TungNhaDb) {
       const row = await db.meta.get(key.name);
       return row === undefined ? undefined : key.parse(row.value);
     },
+    /** Whether a value is kept, read without opening it (works while the app is locked). */
+    async has(key: MetaKey<unknown>): Promise<boolean> {
+      return (await db.meta.where(':id').equals(key.name).count()) > 0;
+    },
     async put<T>(key: MetaKey<T>, value: T): Promise<void> {
       await db.meta.put({ key: key.name, value });
     },
     async delete(...keys: MetaKey<unknown>[]): Promise<void> {
       await db.meta.bulkDelete(keys.map((k) => k.name));
     },
-    /** Reads a value and writes what `change` makes of it, in one transaction (no lost update). */
-    update<T>(key: MetaKey<T>, change: (value: T | undefined) => T): Promise<void> {
+    /**
+     * Reads a value and writes what `change` makes of it, in one transaction (no lost update);
+     * `undefined` removes it.
+     */
+    update<T>(key: MetaKey<T>, change: (value: T | undefined) => T | undefined): Promise<void> {
       return db.transaction('rw', db.meta, async () => {
         const row = await db.meta.get(key.name);
-        const value = row === undefined ? undefined : key.parse(row.value);
-        await db.meta.put({ key: key.name, value: change(value) });
+        const next = change(row === undefined ? undefined : key.parse(row.value));
+        if (next === undefined) await db.meta.delete(key.name);
+        else await db.meta.put({ key: key.name, value: next });
       });
     },
     /** Removes some values and writes others in one transaction: all or nothing. */

@@ -40,6 +40,7 @@ export function storesOf(db: TungNhaDb) {
     countInVillage: (villageId: string) =>
       db.households.where('villageId').equals(villageId).count(),
     count: () => db.households.count(),
+    all: async () => (await db.households.toArray()).map(asHousehold),
   };
   const members = {
     get: async (id: string) => one(asMember)((await membersById(db, [id]))[0]),

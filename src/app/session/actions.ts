@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loginResponseSchema, meSchema, okSchema, type LoginResponse } from '../../protocol';
 import { apiRequest, configureApi, type ApiFailure } from '../api/client';
-import { entry, meta } from '../db';
+import { entry, meta, vault } from '../db';
 import { href, navigate } from '../platform/router';
 import {
   endSessionKeepingData,
@@ -14,9 +14,10 @@ import {
   saveSession,
   wipeDevice,
 } from './deviceData';
-import { pendingExports } from './exportNotes';
+import { hasPendingExports, pendingExports } from './exportNotes';
+import { addRecovery, openWithRecovery } from './keyring';
 import { PIN } from './pin';
-import { SESSION, type Session } from './types';
+import { ACCOUNT, SESSION, type Session } from './types';
 
 /** Login, setup, logout, password change and device revocation: what the session screens call. */
 
@@ -38,11 +39,22 @@ function toSession(r: LoginResponse, now: number): Session {
   return { token, deviceId, user, commune, villages, refreshedAt: now };
 }
 
-/** Stores a new session, in place of any left by "Quên mã PIN?". */
+/**
+ * Opens the device's data with the account's recovery secret (the same data after "Quên mã PIN?",
+ * a new key on a new device: keyring.ts) and stores a new session in place of any left.
+ */
 async function startSession(r: LoginResponse): Promise<ActionResult> {
+  if (!(await openWithRecovery(r.user.id, r.recoverySecret))) {
+    // Sealed under a key this account cannot open (makeRoomFor let it go: nothing unsent).
+    await wipeDevice();
+    await openWithRecovery(r.user.id, r.recoverySecret);
+  }
   await meta.replace(
     [PIN, LOGIN_NOTICE, PREVIOUS_USER],
-    [entry(SESSION, toSession(r, Date.now()))],
+    [
+      entry(SESSION, toSession(r, Date.now())),
+      entry(ACCOUNT, { username: r.user.username, deviceId: r.deviceId }),
+    ],
   );
   return { ok: true };
 }
@@ -57,7 +69,10 @@ async function makeRoomFor(username: string): Promise<ActionResult> {
   const previous = await previousUser();
   if (previous === undefined || previous === username.trim().toLowerCase()) return { ok: true };
   // Unsent changes, and notes for the officer's log of exports, wait for their own user.
-  const count = (await pendingChanges()) + (await pendingExports()).length;
+  const exports = vault.isOpen()
+    ? (await pendingExports()).length
+    : Number(await hasPendingExports());
+  const count = (await pendingChanges()) + exports;
   if (count > 0) return { ok: false, reason: 'unsynced_other_user', count, username: previous };
   if (!(await hasFieldData())) return { ok: true };
   await wipeDevice();
@@ -108,12 +123,16 @@ export async function logout(): Promise<ActionResult> {
   return { ok: true };
 }
 
-/** "Quên mã PIN?": needs the network; ends this device's session but keeps unsent work for the same user. */
+/**
+ * "Quên mã PIN?": needs the network (the login that follows does); ends this device's session but
+ * keeps its data, unsent work included, for the same user's next login, which opens it with the
+ * account's recovery secret (keyring.ts). The session's token is sealed, so the server's device
+ * is not logged out from here: it ends unused (docs/data-protection.md).
+ */
 export async function forgotPin(): Promise<ActionResult> {
-  const session = await readSession();
-  const res = await apiRequest('/api/auth/logout', okSchema, { method: 'POST' });
-  if (!res.ok && res.error.kind === 'offline') return { ok: false, reason: 'offline' };
-  await endSessionKeepingData(session?.user.username);
+  if ((await needsSetup()) === null) return { ok: false, reason: 'offline' };
+  const account = await meta.get(ACCOUNT);
+  await endSessionKeepingData(account?.username);
   navigate(href('/dang-nhap'), { replace: true });
   return { ok: true };
 }
@@ -137,8 +156,12 @@ export async function refreshSession(): Promise<void> {
   const res = await apiRequest('/api/me', meSchema);
   if (!res.ok) return;
   const session = await readSession();
-  if (session && session.deviceId === res.value.deviceId)
-    await saveSession({ ...session, ...res.value, token: session.token, refreshedAt: Date.now() });
+  const { recoverySecret, ...me } = res.value;
+  if (session && session.deviceId === me.deviceId) {
+    await saveSession({ ...session, ...me, token: session.token, refreshedAt: Date.now() });
+    // A device whose key was started from its PIN (an earlier version's) gets its recovery wrap.
+    await addRecovery(me.user.id, recoverySecret);
+  }
 }
 
 let wiping: Promise<void> | null = null;

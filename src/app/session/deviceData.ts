@@ -1,4 +1,5 @@
-import { device, entry, meta, metaKey, type MetaEntry } from '../db';
+import { device, entry, meta, metaKey, vault, type MetaEntry } from '../db';
+import { dropPinWrap } from './keyring';
 import { PIN } from './pin';
 import { SESSION, type Session } from './types';
 
@@ -8,14 +9,17 @@ const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** A message for the login screen, kept across a wipe ("this device was revoked"). */
 export const LOGIN_NOTICE_KEY = 'loginNotice';
-export const LOGIN_NOTICE = metaKey<string>(LOGIN_NOTICE_KEY, text);
+export const LOGIN_NOTICE = metaKey<string>(LOGIN_NOTICE_KEY, text, { clear: true });
 /**
  * The username whose data stays on the device after "Quên mã PIN?" or an ended session, until they
- * log in again (another user may log in only once that data has been sent).
+ * log in again (another user may log in only once that data has been sent). In clear: the login
+ * screen reads it before any key is at hand; it is the volunteer's own login name.
  */
-export const PREVIOUS_USER = metaKey<string>('previousUserId', text);
+export const PREVIOUS_USER = metaKey<string>('previousUserId', text, { clear: true });
 
+/** The session; null when logged out, or while the data is locked (the PIN not entered yet). */
 export async function readSession(): Promise<Session | null> {
+  if (!vault.isOpen()) return null;
   return (await meta.get(SESSION)) ?? null;
 }
 
@@ -41,14 +45,17 @@ export function hasFieldData(): Promise<boolean> {
  * Ends the session on this device but keeps its data, unsent changes included, for the same user's
  * next login ("Quên mã PIN?", a session the server ended); `notice` is shown on the login screen.
  */
-export function endSessionKeepingData(
+export async function endSessionKeepingData(
   username: string | undefined,
   notice?: string,
 ): Promise<void> {
   const keep: MetaEntry[] = [];
   if (username !== undefined) keep.push(entry(PREVIOUS_USER, username));
   if (notice) keep.push(entry(LOGIN_NOTICE, notice));
-  return meta.replace([SESSION, PIN], keep);
+  // The PIN's wrap goes (a new PIN after the login); the recovery wrap keeps the data for it.
+  await dropPinWrap();
+  await meta.replace([SESSION, PIN], keep);
+  vault.close();
 }
 
 /** The user whose data the device keeps for their next login, if any. */

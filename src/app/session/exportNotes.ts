@@ -1,5 +1,5 @@
 import { exportEventSchema, type ExportEvent } from '../../protocol';
-import { meta, metaKey, newId } from '../db';
+import { meta, metaKey, newId, vault } from '../db';
 import { readSession } from './deviceData';
 
 /**
@@ -43,7 +43,19 @@ export async function pendingExports(userId?: string): Promise<ExportEvent[]> {
   return list.flatMap((p) => (userId === undefined || p.userId === userId ? [p.event] : []));
 }
 
-/** Forgets notes the server has (or refused for good). */
+/**
+ * Whether any note waits to be sent, of any account: answered while the data is locked too (the
+ * login screen after "Quên mã PIN?"), from the value's presence alone.
+ */
+export async function hasPendingExports(): Promise<boolean> {
+  if (!vault.isOpen()) return meta.has(PENDING);
+  return (await pendingExports()).length > 0;
+}
+
+/** Forgets notes the server has (or refused for good); the value goes with the last one. */
 export function dropExports(ids: ReadonlySet<string>): Promise<void> {
-  return meta.update(PENDING, (list = []) => list.filter((p) => !ids.has(p.event.id)));
+  return meta.update(PENDING, (list = []) => {
+    const left = list.filter((p) => !ids.has(p.event.id));
+    return left.length > 0 ? left : undefined;
+  });
 }

@@ -1,11 +1,15 @@
-import { meta, metaKey } from '../db';
-import { useLock } from '../state/lock';
-import { readPin } from './pin';
+import { meta, metaKey, vault } from '../db';
+import { hasPin } from './pin';
 
-/** Ten minutes in the background lock the app; the PIN unlocks it. */
+/**
+ * Ten minutes in the background lock the app: the data key is dropped (app/db/vault.ts) and only
+ * the PIN opens the data again. A reload starts locked: the key is never kept.
+ */
 export const LOCK_AFTER_MS = 10 * 60 * 1000;
 /** When the app last went to the background (ms). */
-const HIDDEN_AT_KEY = metaKey<number>('hiddenAt', (v) => (typeof v === 'number' ? v : undefined));
+const HIDDEN_AT_KEY = metaKey<number>('hiddenAt', (v) => (typeof v === 'number' ? v : undefined), {
+  clear: true,
+});
 
 export function lockDue(hiddenAt: number | null, now: number): boolean {
   return hiddenAt !== null && now - hiddenAt >= LOCK_AFTER_MS;
@@ -17,7 +21,7 @@ async function readHiddenAt(): Promise<number | null> {
 
 /** Locks now if the app has been in the background long enough and a PIN is set. */
 export async function checkLock(now: number = Date.now()): Promise<void> {
-  if (lockDue(await readHiddenAt(), now) && (await readPin())) useLock.getState().setLocked(true);
+  if (lockDue(await readHiddenAt(), now) && (await hasPin())) lock();
   await meta.delete(HIDDEN_AT_KEY);
 }
 
@@ -35,6 +39,7 @@ export function watchLock(now: () => number = Date.now): () => void {
   return () => document.removeEventListener('visibilitychange', onChange);
 }
 
-export function unlock() {
-  useLock.getState().setLocked(false);
+/** Locks now: the data stays unreadable until the PIN is entered. */
+export function lock() {
+  vault.close();
 }

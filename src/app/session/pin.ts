@@ -1,10 +1,12 @@
 import { pinProblem } from '../../domain/pinRules';
 import { meta, metaKey } from '../db';
+import { hasPinWrap, openWithPin, startKeyringFromPin, wrapWithPin } from './keyring';
 
 /**
- * The PIN that unlocks the app (a new one: six digits, not an obvious one, domain/pinRules.ts; one
- * set before those rules, 4–6 digits, still unlocks): only a salted PBKDF2-SHA-256 hash (WebCrypto) is kept,
- * in the device's `meta`.
+ * The PIN that unlocks the app (a new one: six digits, not an obvious one, domain/pinRules.ts).
+ * It opens the device's data: the data key is wrapped under it (keyring.ts), and a wrong PIN
+ * does not unwrap it. A device of an earlier version kept only a salted PBKDF2-SHA-256 hash of its
+ * PIN (`PIN` below, 4–6 digits) and its data in clear: its first unlock starts the key.
  */
 export interface PinRecord {
   salt: string;
@@ -15,13 +17,16 @@ export interface PinRecord {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** The PIN's hash as `meta` keeps it: a malformed record reads as no PIN. */
-export const PIN = metaKey<PinRecord>('pin', (v) =>
-  isRecord(v) &&
-  typeof v.salt === 'string' &&
-  typeof v.hash === 'string' &&
-  typeof v.iterations === 'number'
-    ? { salt: v.salt, hash: v.hash, iterations: v.iterations }
-    : undefined,
+export const PIN = metaKey<PinRecord>(
+  'pin',
+  (v) =>
+    isRecord(v) &&
+    typeof v.salt === 'string' &&
+    typeof v.hash === 'string' &&
+    typeof v.iterations === 'number'
+      ? { salt: v.salt, hash: v.hash, iterations: v.iterations }
+      : undefined,
+  { clear: true },
 );
 
 export const PIN_PATTERN = /^\d{4,6}$/;
@@ -54,23 +59,34 @@ export async function pinMatches(pin: string, record: PinRecord): Promise<boolea
   return hash === record.hash;
 }
 
-/** Sets a new PIN; one the rules refuse (domain/pinRules.ts) throws. */
+/** Sets a new PIN (the data open); one the rules refuse (domain/pinRules.ts) throws. */
 export async function savePin(pin: string): Promise<void> {
   const problem = pinProblem(pin);
   if (problem) throw new Error(`PIN refused: ${problem}`);
-  await meta.put(PIN, await hashPin(pin));
+  await wrapWithPin(pin);
+  await meta.delete(PIN);
 }
 
-export async function readPin(): Promise<PinRecord | null> {
-  return (await meta.get(PIN)) ?? null;
+/** Whether a PIN is set on this device (its wrap of the data key, or an earlier version's hash). */
+export async function hasPin(): Promise<boolean> {
+  return (await hasPinWrap()) || (await meta.has(PIN));
 }
 
+/** Opens the data with `pin`; false for a wrong one. */
 export async function checkPin(pin: string): Promise<boolean> {
-  const record = await readPin();
-  return record !== null && (await pinMatches(pin, record));
+  if (await hasPinWrap()) return openWithPin(pin);
+  const legacy = await meta.get(PIN);
+  if (!legacy || !(await pinMatches(pin, legacy))) return false;
+  await startKeyringFromPin(pin);
+  await meta.delete(PIN);
+  return true;
 }
 
-/** Wrong PINs allowed before the unlock screen makes the user wait (a lost phone resists guessing). */
+/**
+ * Wrong PINs allowed before the unlock screen makes the user wait. This slows a finder who types
+ * guesses; a copy of the phone's storage is guessed offline, slowed only by the key derivation's
+ * rounds (keyring.ts; the README's table).
+ */
 export const PIN_FREE_ATTEMPTS = 5;
 
 interface PinFailures {
@@ -78,10 +94,13 @@ interface PinFailures {
   lockedUntil: number;
 }
 
-const PIN_FAILURES_KEY = metaKey<PinFailures>('pinFailures', (v) =>
-  isRecord(v) && typeof v.count === 'number' && typeof v.lockedUntil === 'number'
-    ? { count: v.count, lockedUntil: v.lockedUntil }
-    : undefined,
+const PIN_FAILURES_KEY = metaKey<PinFailures>(
+  'pinFailures',
+  (v) =>
+    isRecord(v) && typeof v.count === 'number' && typeof v.lockedUntil === 'number'
+      ? { count: v.count, lockedUntil: v.lockedUntil }
+      : undefined,
+  { clear: true },
 );
 
 export type PinCheck = { ok: true } | { ok: false; wait: number; attemptsLeft: number };

@@ -24,3 +24,24 @@ export const SESSION_KEY = 'session';
 export const SESSION = metaKey<Session>(SESSION_KEY, (v) =>
   typeof v === 'object' && v !== null ? (v as Session) : undefined,
 );
+
+/**
+ * Whose session this device has, in clear (readable while the data is locked): the login screen
+ * after "Quên mã PIN?" keeps the data for this user. The volunteer's own login name, nothing of
+ * a resident.
+ */
+export interface Account {
+  username: string;
+  deviceId: string;
+}
+export const ACCOUNT = metaKey<Account>(
+  'account',
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Account).username === 'string' &&
+    typeof (v as Account).deviceId === 'string'
+      ? { username: (v as Account).username, deviceId: (v as Account).deviceId }
+      : undefined,
+  { clear: true },
+);

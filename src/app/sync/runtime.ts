@@ -1,5 +1,5 @@
 import { configureApi } from '../api/client';
-import { deviceDb, holdIndexer } from '../db';
+import { deviceDb, holdIndexer, vault } from '../db';
 import { browserConnectivity, type Connectivity } from '../platform/connectivity';
 import { readSession } from '../session/deviceData';
 import { useSyncState } from '../state/sync';
@@ -27,13 +27,16 @@ export function startSync(connectivity: Connectivity = browserConnectivity) {
     subscribeTriggers(cb) {
       const a = connectivity.subscribe(cb);
       const b = onForeground(cb);
+      // The data opening (the PIN entered) lets a run that stopped on the lock go again.
+      const c = vault.subscribe((open) => open && cb());
       return () => {
         a();
         b();
+        c();
       };
     },
     async run() {
-      if (!(await readSession())) return 'stop'; // not logged in yet
+      if (!(await readSession())) return 'stop'; // not logged in yet, or locked
       const state = useSyncState.getState();
       state.begin();
       // Pulled pages leave marks for the indexer (app/db), which catches up once the run ends.

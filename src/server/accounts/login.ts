@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Me } from '../../protocol';
 import type { Role } from '../../protocol/roles';
 import { HttpError } from '../http/errors';
@@ -105,6 +106,14 @@ export async function buildMe(
           )
         ).map((r) => r.village_id);
   const villages = await listVillages(sql, communeCode, own ? { ids: own } : {});
+  // Made once, on the account's first login or refresh; the same for all its devices.
+  const secret = await sql.query<{ recovery_secret: string }>(
+    `UPDATE users SET recovery_secret = COALESCE(recovery_secret, $3)
+      WHERE commune_code = $1 AND id = $2 RETURNING recovery_secret`,
+    [communeCode, userId, randomBytes(32).toString('base64url')],
+  );
+  const recoverySecret = secret[0]?.recovery_secret;
+  if (!recoverySecret) throw new HttpError('token_invalid');
   return {
     deviceId,
     user: {
@@ -116,5 +125,6 @@ export async function buildMe(
     },
     commune,
     villages: villages.map(({ id, name, kind }) => ({ id, name, kind })),
+    recoverySecret,
   };
 }

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { forgotPin } from '../../session/actions';
-import { unlock } from '../../session/lock';
 import { pinProblem, type PinProblem } from '../../../domain/pinRules';
 import { checkPinLimited, savePin } from '../../session/pin';
 import { failureMessage } from './messages';
@@ -69,7 +68,7 @@ export function UnlockScreen() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const result = await checkPinLimited(pin, Date.now());
-    if (result.ok) return unlock();
+    if (result.ok) return; // the data is open: the gate draws the app
     setPin('');
     if (result.wait > 0) {
       setError(
@@ -83,7 +82,6 @@ export function UnlockScreen() {
   async function forgot() {
     const result = await forgotPin();
     if (!result.ok) setError(failureMessage(result));
-    else unlock();
   }
 
   return (

@@ -1,11 +1,10 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
-import { meta, reportStorageError, useLive } from '../../db';
+import { reportStorageError, useLive, useVaultOpen } from '../../db';
 import { href, navigate, usePath } from '../../platform/router';
 import { needsSetup, refreshSession, wireApi } from '../../session/actions';
 import { watchLock } from '../../session/lock';
-import { PIN } from '../../session/pin';
+import { hasPin } from '../../session/pin';
 import { useSession } from '../../session/useSession';
-import { useLock } from '../../state/lock';
 import { LoginScreen } from './LoginScreen';
 import { PasswordScreen } from './PasswordScreen';
 import { PinSetupScreen, UnlockScreen } from './PinScreens';
@@ -21,14 +20,18 @@ const opening = <p className="muted">Đang mở…</p>;
 
 /**
  * Nothing of the commune shows without a session: login (/dang-nhap) or first-run setup
- * (/thiet-lap); then a forced password change, the PIN, and the lock. /quan-ly is the accounts
- * screen for leaders and officers.
+ * (/thiet-lap); then a forced password change, the PIN, and the lock: the data opens only with
+ * the PIN (a reload starts locked, session/keyring.ts). /quan-ly is the accounts screen for
+ * leaders and officers.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
-  const session = useSession();
+  const open = useVaultOpen();
+  const pin = useLive(hasPin, []);
+  // Locked: the session itself is sealed; the lock screen comes before anything else.
+  const locked = !open && pin === true;
+  const stored = useSession();
+  const session = locked || pin === undefined ? undefined : stored;
   const path = usePath();
-  const pin = useLive(async () => (await meta.get(PIN)) ?? null, []);
-  const locked = useLock((s) => s.locked);
   const [setupNeeded, setSetupNeeded] = useState<boolean | null>(null);
   const signedIn = Boolean(session);
 
@@ -59,7 +62,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
       navigate(href('/'), { replace: true });
   }, [target, path, setupNeeded]);
 
-  if (session === undefined || (session && pin === undefined)) return opening;
+  if (locked) return <UnlockScreen />;
+  if (session === undefined || pin === undefined) return opening;
   if (session === null)
     return path === '/thiet-lap' && setupNeeded !== false ? (
       <Suspense fallback={opening}>
@@ -70,7 +74,6 @@ export function SessionGate({ children }: { children: ReactNode }) {
     );
   if (session.user.mustChangePassword) return <PasswordScreen forced />;
   if (!pin) return <PinSetupScreen />;
-  if (locked) return <UnlockScreen />;
   return (
     <>
       <SessionBar session={session} />
