@@ -59,12 +59,12 @@ export default defineConfig({
       output: {
         // The device-data room and Dexie load with the first screen as one chunk: split across
         // the lazy screens that share them, they cost ~5 KB more gzip (each chunk compresses alone).
-        // Its lazily loaded parts (summaries, search) stay out.
+        // Its lazily loaded parts (summaries, search, the row cipher: after the PIN) stay out.
         codeSplitting: {
           groups: [
             {
               name: 'db',
-              test: /node_modules[\\/](dexie|react|react-dom|scheduler|zod|workbox-window)[\\/]|src[\\/]app[\\/]db[\\/](?!summaries\.ts|search\.ts)/,
+              test: /node_modules[\\/](dexie|react|react-dom|scheduler|zod|workbox-window)[\\/]|src[\\/]app[\\/]db[\\/](?!summaries\.ts|search\.ts|rowCipher\.ts)/,
             },
           ],
         },

@@ -6,6 +6,7 @@ import { resolveRoute } from './routes';
 import { StatusBar } from './ui/StatusBar';
 import { StorageFullAlert } from './ui/StorageFullAlert';
 import { UpdatePrompt } from './ui/UpdatePrompt';
+import { SealingNotice } from './ui/SealingNotice';
 import { NotFound } from './ui/NotFound';
 import { ScreenError } from './ui/ScreenError';
 
@@ -17,6 +18,7 @@ export function App() {
         <SyncBadge />
       </StatusBar>
       <UpdatePrompt />
+      <SealingNotice />
       <StorageFullAlert />
       <main className="screen">
         <SessionGate>

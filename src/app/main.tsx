@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { device, households, startIndexer } from './db';
+import { device, households, startIndexer, startSealer } from './db';
 import { browserConnectivity } from './platform/connectivity';
 import { startPlatform } from './platform/start';
 import { startSync } from './sync/runtime';
@@ -10,6 +10,7 @@ import './ui/app.css';
 // The composition root: the only place that starts the app's parts, lower rooms first.
 startPlatform();
 startIndexer();
+startSealer();
 startSync(browserConnectivity);
 
 // For end-to-end tests and the bench: what the unlocked app itself reads (on disk it is sealed).

@@ -42,6 +42,8 @@ export async function launchPersistentChromium(extraArgs: string[] = []) {
   });
   return {
     context,
+    /** The profile's folder on disk. */
+    dir,
     async close() {
       await context.close();
       await rm(dir, { recursive: true, force: true });

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDay } from '../../src/domain/calendar';
 import { targetRecordId } from '../../src/domain/targetRecords';
 import { exportLogSchema } from '../../src/protocol';
-import { PROTOCOL_VERSION } from '../../src/protocol/version';
 import { migrate } from '../../src/server/store/migrate';
 import { openPglite } from '../../src/server/store/pglite';
-import { seedCommune, TEST_PASSWORD, type SeededCommune } from '../support/accounts';
-import { clockAt, op, uuid } from '../support/sync';
+import { seedCommune, TEST_PASSWORD } from '../support/accounts';
+import { op } from '../support/sync';
 import { loginInBrowser } from './accountsHelpers';
+import { communeOps, LEADER, push } from './communeSeed';
 import { launchChromium } from './browser';
 import { startProduct, type RunningServer } from './server';
 
@@ -21,90 +21,6 @@ import { startProduct, type RunningServer } from './server';
  * POST /api/sync/push (as volunteers' phones would send it) and a sync in the app; the leader then
  * reads the dashboard offline, opens a household from "Việc cần làm", and exports the XLSX report.
  */
-const LEADER = '0912000009';
-const DAY = 24 * 60 * 60 * 1000;
-
-async function push(url: string, token: string, ops: ReturnType<typeof op>[]) {
-  const res = await fetch(`${url}/api/sync/push`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      'x-protocol-version': String(PROTOCOL_VERSION),
-    },
-    body: JSON.stringify({ ops }),
-  });
-  const body = (await res.json()) as { results: { status: string }[] };
-  expect(body.results.every((r) => r.status === 'applied')).toBe(true);
-}
-
-/** Three households of Thôn Đông: 4 adults, 3 with a smartphone; one household never visited. */
-function communeOps(seed: SeededCommune) {
-  const dong = seed.villages['Thôn Đông'] as string;
-  const now = Date.now();
-  const clock = clockAt(now - 60_000);
-  const ops: ReturnType<typeof op>[] = [];
-  const ids = { an: uuid(), binh: uuid(), cuong: uuid() };
-  const house = (id: string, headName: string, address: string, more = {}) =>
-    ops.push(
-      op('household', id, { villageId: dong, headName, address, status: 'active', ...more }, clock),
-    );
-  const person = (householdId: string, name: string, birthYear: number, more = {}) =>
-    ops.push(
-      op(
-        'member',
-        uuid(),
-        {
-          householdId,
-          villageId: dong,
-          name,
-          birthYear,
-          gender: 'male',
-          relation: 'head',
-          smartphone: false,
-          vneid: 'none',
-          cashless: false,
-          onlineServices: false,
-          platform: 'none',
-          platformVerified: false,
-          skills: [],
-          ...more,
-        },
-        clock,
-      ),
-    );
-  const visit = (householdId: string, at: number) =>
-    ops.push(
-      op(
-        'visit',
-        uuid(),
-        {
-          householdId,
-          villageId: dong,
-          volunteerId: seed.users[LEADER],
-          at,
-          tasks: ['cai_vneid'],
-          outcome: 'done',
-          followUpDate: null,
-          presentMemberIds: [],
-          otherTask: '',
-          notes: '',
-        },
-        clock,
-      ),
-    );
-  house(ids.an, 'Nguyễn Văn An', 'Số 1, ngõ 2');
-  person(ids.an, 'Nguyễn Văn An', 1970, { smartphone: true, vneid: 'level2', cashless: true });
-  person(ids.an, 'Phạm Thị Hoa', 1975);
-  house(ids.binh, 'Trần Thị Bình', 'Số 5, ngõ 3', { flagPoor: true });
-  person(ids.binh, 'Trần Thị Bình', 1960, { gender: 'female', smartphone: true });
-  house(ids.cuong, 'Lê Văn Cường', 'Số 9, ngõ 3');
-  person(ids.cuong, 'Lê Văn Cường', 1990, { smartphone: true });
-  visit(ids.an, now - 40 * DAY);
-  visit(ids.cuong, now - 2 * 60 * 60 * 1000);
-  return { ops, ids };
-}
-
 async function syncNow(page: Page, url: string) {
   await page.goto(`${url}/dong-bo`);
   await page.getByRole('button', { name: 'Đồng bộ', exact: true }).click();

@@ -147,10 +147,25 @@ describe.each(DATABASE_KINDS)('setup and login on %s', (kind) => {
       expect(statuses.has(429)).toBe(true);
     });
 
-    it('logout revokes only the calling device', async () => {
+    it('gives every device of the account the same recovery secret, and only with a login or a live token', async () => {
+      const a = loginResponseSchema.parse((await login(TEST_PASSWORD)).json());
+      const b = loginResponseSchema.parse((await login(TEST_PASSWORD)).json());
+      expect(a.recoverySecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(b.recoverySecret).toBe(a.recoverySecret);
+      const me = await t.call({ method: 'GET', url: '/api/me', token: a.token });
+      expect(me.json().recoverySecret).toBe(a.recoverySecret);
+      const wrong = await login('sai-mat-khau-1');
+      expect(wrong.statusCode).toBe(401);
+      expect(JSON.stringify(wrong.json())).not.toContain(a.recoverySecret);
+      const anonymous = await t.call({ method: 'GET', url: '/api/me' });
+      expect(JSON.stringify(anonymous.json())).not.toContain(a.recoverySecret);
+    });
+
+    it('logout revokes only the calling device, and has its browser clear the stored data', async () => {
       const other = loginResponseSchema.parse((await login(TEST_PASSWORD)).json());
       const out = await t.call({ method: 'POST', url: '/api/auth/logout', token: other.token });
       expect(out.statusCode).toBe(200);
+      expect(out.headers['clear-site-data']).toBe('"storage"');
       const after = await t.call({ method: 'GET', url: '/api/me', token: other.token });
       expect(after.json().error.code).toBe('device_revoked');
       expect(

@@ -31,16 +31,15 @@ export function deviceOf(db: TungNhaDb) {
       return false;
     },
     /**
-     * Clears every table, the session and the wrapped data keys included, drops the key held in
-     * memory, then writes `keep` (a notice for the login: a value kept in clear).
+     * Deletes the device database itself (IndexedDB removes its files; clearing tables would
+     * leave old pages on disk until reused), the wrapped data keys with it, drops the key held in
+     * memory, then opens an empty one and writes `keep` (a notice for the login: a value kept in
+     * clear). Other tabs of the app are closed by the deletion.
      */
     async wipe(keep: MetaEntry[] = []): Promise<void> {
-      await db.transaction('rw', db.tables, async () => {
-        for (const table of db.tables) await table.clear();
-        // Clearing a synced table marks every summary stale (summaryDirty.ts): those marks go too.
-        await db.summaryDirty.clear();
-      });
       vault.close();
+      await db.delete({ disableAutoOpen: false });
+      await db.open();
       await db.meta.bulkPut(keep.map((e) => ({ key: e.key.name, value: e.value })));
     },
   };

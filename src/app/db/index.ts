@@ -59,6 +59,7 @@ export { writeAll, newId, type Write } from './mutate';
 export { useLive, useVaultOpen, type Concept } from './changes';
 export { vault, isVaultLocked, VaultLockedError } from './vault';
 export { startIndexer, holdIndexer, catchUp } from './indexer';
+export { startSealer } from './sealer';
 export { useDraft, DRAFT_DEBOUNCE_MS, type DraftState } from './useDraft';
 export { StorageFullError, onStorageFull, reportStorageError, isQuotaError } from './storageFull';
 export type { HouseholdRow, MemberRow, VisitRow } from './records';

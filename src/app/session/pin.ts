@@ -59,12 +59,25 @@ export async function pinMatches(pin: string, record: PinRecord): Promise<boolea
   return hash === record.hash;
 }
 
+/**
+ * A PIN set before the rules that they refuse (4 or 5 digits, an obvious one) still opened the
+ * data once: it must be changed before the app opens (a copied phone's short PIN falls in minutes,
+ * docs/data-protection.md).
+ */
+const PIN_MUST_CHANGE = metaKey<true>('pin.mustChange', (v) => (v === true ? true : undefined), {
+  clear: true,
+});
+
+export async function pinMustChange(): Promise<boolean> {
+  return (await meta.get(PIN_MUST_CHANGE)) === true;
+}
+
 /** Sets a new PIN (the data open); one the rules refuse (domain/pinRules.ts) throws. */
 export async function savePin(pin: string): Promise<void> {
   const problem = pinProblem(pin);
   if (problem) throw new Error(`PIN refused: ${problem}`);
   await wrapWithPin(pin);
-  await meta.delete(PIN);
+  await meta.delete(PIN, PIN_MUST_CHANGE);
 }
 
 /** Whether a PIN is set on this device (its wrap of the data key, or an earlier version's hash). */
@@ -78,6 +91,7 @@ export async function checkPin(pin: string): Promise<boolean> {
   const legacy = await meta.get(PIN);
   if (!legacy || !(await pinMatches(pin, legacy))) return false;
   await startKeyringFromPin(pin);
+  if (pinProblem(pin)) await meta.put(PIN_MUST_CHANGE, true);
   await meta.delete(PIN);
   return true;
 }

@@ -36,9 +36,13 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     return buildMe(deps.store, ctx.communeCode, ctx.userId, ctx.deviceId);
   });
 
-  app.post('/api/auth/logout', { bodyLimit: SMALL_BODY_LIMIT }, async (req) => {
+  app.post('/api/auth/logout', { bodyLimit: SMALL_BODY_LIMIT }, async (req, reply) => {
     const ctx = await deps.auth(req);
     await revokeDevice(deps.store, ctx.communeCode, ctx.deviceId, ctx.userId, deps.now());
+    // The browser deletes the origin's stored data itself, files included: deleting a database
+    // through IndexedDB leaves its bytes in LevelDB's files until a compaction
+    // (docs/data-protection.md). The app wipes too, for a browser that ignores the header.
+    void reply.header('clear-site-data', '"storage"');
     return { ok: true as const };
   });
 

@@ -17,8 +17,11 @@ const PIN_PROBLEM: Record<PinProblem, string> = {
   weak: 'Mã PIN này dễ đoán (như 123456, 111111 hay 123123). Hãy chọn mã khác.',
 };
 
-/** After the first login: a six-digit PIN that unlocks the app on this phone. */
-export function PinSetupScreen() {
+/**
+ * After the first login: a six-digit PIN that unlocks the app on this phone. `renewing`: a PIN set
+ * before the rules, too short or too easy, must be replaced (session/pin.ts).
+ */
+export function PinSetupScreen({ renewing = false }: { renewing?: boolean }) {
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState('');
@@ -33,9 +36,11 @@ export function PinSetupScreen() {
 
   return (
     <section className="auth">
-      <h1>Đặt mã PIN</h1>
+      <h1>{renewing ? 'Đổi mã PIN' : 'Đặt mã PIN'}</h1>
       <p className="lead">
-        Ứng dụng sẽ tự khóa khi để ở chế độ nền quá 10 phút. Mã PIN dùng để mở khóa trên máy này.
+        {renewing
+          ? 'Mã PIN đang dùng quá ngắn hoặc dễ đoán: ai có bản sao dữ liệu của máy có thể dò ra nó trong vài phút. Hãy đặt mã PIN mới gồm 6 chữ số.'
+          : 'Ứng dụng sẽ tự khóa khi để ở chế độ nền quá 10 phút. Mã PIN dùng để mở khóa trên máy này.'}
       </p>
       <form className="card" onSubmit={submit}>
         <Field

@@ -3,7 +3,7 @@ import { reportStorageError, useLive, useVaultOpen } from '../../db';
 import { href, navigate, usePath } from '../../platform/router';
 import { needsSetup, refreshSession, wireApi } from '../../session/actions';
 import { watchLock } from '../../session/lock';
-import { hasPin } from '../../session/pin';
+import { hasPin, pinMustChange } from '../../session/pin';
 import { useSession } from '../../session/useSession';
 import { LoginScreen } from './LoginScreen';
 import { PasswordScreen } from './PasswordScreen';
@@ -27,6 +27,7 @@ const opening = <p className="muted">Đang mở…</p>;
 export function SessionGate({ children }: { children: ReactNode }) {
   const open = useVaultOpen();
   const pin = useLive(hasPin, []);
+  const renewPin = useLive(pinMustChange, [], false);
   // Locked: the session itself is sealed; the lock screen comes before anything else.
   const locked = !open && pin === true;
   const stored = useSession();
@@ -74,6 +75,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     );
   if (session.user.mustChangePassword) return <PasswordScreen forced />;
   if (!pin) return <PinSetupScreen />;
+  if (renewPin) return <PinSetupScreen renewing />;
   return (
     <>
       <SessionBar session={session} />
