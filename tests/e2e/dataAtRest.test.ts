@@ -86,12 +86,15 @@ describe('personal data at rest in Chromium', () => {
       // The app shows them: the village's households, synced.
       await page.goto(`${server.url}/thon/${dong}`);
       const list = page.getByRole('list', { name: 'Hộ gia đình' });
-      await expect.poll(() => list.textContent()).toContain(PRIVATE.headName);
+      // The first sync after the login brings the village: it may take a while on a busy machine.
+      await expect.poll(() => list.textContent(), { timeout: 60_000 }).toContain(PRIVATE.headName);
       expect(await list.textContent()).toContain('Trần Thị Bình');
       await page.goto(`${server.url}/tim`);
       await page.getByLabel('Tên, địa chỉ hoặc số điện thoại').fill('do thi rieng');
       await expect
-        .poll(() => page.getByRole('list', { name: 'Hộ tìm thấy' }).textContent())
+        .poll(() => page.getByRole('list', { name: 'Hộ tìm thấy' }).textContent(), {
+          timeout: 30_000,
+        })
         .toContain(PRIVATE.headName);
 
       // Locked (a reload: the key is gone), the page's own scripts read the origin's storage.
@@ -156,7 +159,8 @@ describe('personal data at rest in Chromium', () => {
       await loginInBrowser(page, server.url, LEADER, TEST_PASSWORD);
       await page.goto(`${server.url}/thon/${dong}`);
       const list = page.getByRole('list', { name: 'Hộ gia đình' });
-      await expect.poll(() => list.textContent()).toContain(PRIVATE.headName);
+      // The first sync after the login brings the village: it may take a while on a busy machine.
+      await expect.poll(() => list.textContent(), { timeout: 60_000 }).toContain(PRIVATE.headName);
       // The data key as the PIN wraps it (in clear in `meta`): it must not outlive the logout.
       const wrapped = await page.evaluate(
         () =>
@@ -176,8 +180,10 @@ describe('personal data at rest in Chromium', () => {
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
       // The server's answer had the browser clear the origin's storage (its worker goes with it).
       await expect
-        .poll(() =>
-          page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
+        .poll(
+          () =>
+            page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
+          { timeout: 20_000 },
         )
         .toBe(0);
       const left = await page.evaluate(async () => {
