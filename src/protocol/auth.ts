@@ -36,6 +36,11 @@ export const loginInputSchema = z.strictObject({
     .string()
     .regex(/^\d{5}$/)
     .optional(),
+  /**
+   * The device this phone was before "Quên mã PIN?" or an ended session (its id, kept in clear):
+   * its token is sealed and never used again, so the login ends it, if it is this account's.
+   */
+  replacesDeviceId: z.uuid().optional(),
 });
 
 export const sessionUserSchema = z.object({

@@ -9,39 +9,17 @@ import { checkPin, hashPin, hasPin, pinMustChange, savePin } from '../../src/app
 import { PinSetupScreen } from '../../src/app/features/auth/PinScreens';
 import { useSealing } from '../../src/app/state/sealing';
 import { SealingNotice } from '../../src/app/ui/SealingNotice';
+import { putRaw, rawRows } from '../support/rawIdb';
 
 /** What IndexedDB itself holds, store by store (a copy of the profile). */
 async function rawText(): Promise<string> {
-  const idb = await new Promise<IDBDatabase>((resolve) => {
-    const req = indexedDB.open(db.name);
-    req.onsuccess = () => resolve(req.result);
-  });
-  const parts: string[] = [];
-  for (const store of [...idb.objectStoreNames]) {
-    const rows = await new Promise<unknown[]>((resolve) => {
-      const req = idb.transaction(store).objectStore(store).getAll();
-      req.onsuccess = () => resolve(req.result as unknown[]);
-    });
-    parts.push(JSON.stringify(rows));
-  }
-  idb.close();
-  return parts.join('\n');
+  return Object.values(await rawRows(db.name))
+    .map((rows) => JSON.stringify(rows))
+    .join('\n');
 }
 
 /** Writes rows past Dexie, as the version before sealing left them. */
-async function putRaw(store: string, rows: object[]) {
-  const idb = await new Promise<IDBDatabase>((resolve) => {
-    const req = indexedDB.open(db.name);
-    req.onsuccess = () => resolve(req.result);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const tx = idb.transaction(store, 'readwrite');
-    for (const row of rows) tx.objectStore(store).put(row);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  idb.close();
-}
+const putOld = (store: string, rows: object[]) => putRaw(db.name, store, rows);
 
 afterEach(async () => {
   await wipeDevice();
@@ -59,8 +37,8 @@ describe('a phone of the version before sealing', () => {
       phone: '0912000111',
       _clocks: {},
     }));
-    await putRaw('households', households);
-    await putRaw('memberChunks', [
+    await putOld('households', households);
+    await putOld('memberChunks', [
       {
         id: 'c1',
         ids: ['m1'],
@@ -68,7 +46,7 @@ describe('a phone of the version before sealing', () => {
         rows: [{ id: 'm1', householdId: 'h0000', name: 'Trần Thị Cũ', _clocks: {} }],
       },
     ]);
-    await putRaw('outbox', [
+    await putOld('outbox', [
       {
         opId: 'o1',
         entity: 'household',
@@ -78,10 +56,10 @@ describe('a phone of the version before sealing', () => {
         createdAt: 1,
       },
     ]);
-    await putRaw('drafts', [
+    await putOld('drafts', [
       { formId: 'ho/moi', value: { headName: 'Lê Thị Nháp' }, updatedAt: 1 },
     ]);
-    await putRaw('meta', [
+    await putOld('meta', [
       { key: 'pin', value: await hashPin('2468', 1000) },
       { key: 'session', value: { token: 'cũ', user: { displayName: 'Cán bộ Cũ' } } },
     ]);

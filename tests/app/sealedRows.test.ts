@@ -6,25 +6,7 @@ import { metaKey, metaOf } from '../../src/app/db/meta';
 import { newId, writeAll } from '../../src/app/db/mutate';
 import { searchField } from '../../src/app/db/search';
 import { isVaultLocked, vault } from '../../src/app/db/vault';
-
-// What IndexedDB itself holds, read past Dexie and its middlewares: what a copied profile shows.
-async function rawRows(name: string): Promise<Record<string, unknown[]>> {
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  const out: Record<string, unknown[]> = {};
-  for (const store of [...idb.objectStoreNames]) {
-    out[store] = await new Promise<unknown[]>((resolve, reject) => {
-      const req = idb.transaction(store).objectStore(store).getAll();
-      req.onsuccess = () => resolve(req.result as unknown[]);
-      req.onerror = () => reject(req.error);
-    });
-  }
-  idb.close();
-  return out;
-}
+import { putRaw, rawRows } from '../support/rawIdb';
 
 /** Every string a row holds, at any depth; the sealed bytes decoded as UTF-8 too. */
 function textOf(value: unknown): string {
@@ -141,16 +123,7 @@ describe('rows sealed on the device', () => {
     const other = newId();
     db.close();
     // Written past the middleware: the attacker's raw copy under another id.
-    const idb = await new Promise<IDBDatabase>((resolve) => {
-      const req = indexedDB.open(db.name);
-      req.onsuccess = () => resolve(req.result);
-    });
-    await new Promise((resolve) => {
-      const tx = idb.transaction('households', 'readwrite');
-      tx.objectStore('households').put({ ...row, id: other });
-      tx.oncomplete = resolve;
-    });
-    idb.close();
+    await putRaw(db.name, 'households', [{ ...row, id: other }]);
     await db.open();
     expect((await db.households.get(household))?.headName).toBe(PERSONAL[0]);
     await expect(db.households.get(other)).rejects.toThrow();
@@ -170,16 +143,9 @@ describe('rows sealed on the device', () => {
     const { db } = await villageOnDevice();
     const id = newId();
     db.close();
-    const idb = await new Promise<IDBDatabase>((resolve) => {
-      const req = indexedDB.open(db.name);
-      req.onsuccess = () => resolve(req.result);
-    });
-    await new Promise((resolve) => {
-      const tx = idb.transaction('households', 'readwrite');
-      tx.objectStore('households').put({ id, villageId: 'v', headName: 'Lê Văn Cũ', _clocks: {} });
-      tx.oncomplete = resolve;
-    });
-    idb.close();
+    await putRaw(db.name, 'households', [
+      { id, villageId: 'v', headName: 'Lê Văn Cũ', _clocks: {} },
+    ]);
     await db.open();
     expect((await db.households.get(id))?.headName).toBe('Lê Văn Cũ');
   });

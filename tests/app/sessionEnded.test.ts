@@ -8,7 +8,7 @@ import { db } from '../../src/app/db/db';
 import { isVaultLocked, vault } from '../../src/app/db/vault';
 import { entityRows } from '../../src/app/db/entityRows';
 import { newId, writeAll } from '../../src/app/db/mutate';
-import { login, SESSION_ENDED_NOTICE, wireApi } from '../../src/app/session/actions';
+import { forgotPin, login, SESSION_ENDED_NOTICE, wireApi } from '../../src/app/session/actions';
 import { LOGIN_NOTICE_KEY, readSession, wipeDevice } from '../../src/app/session/deviceData';
 import { syncOnce } from '../../src/app/sync/engine';
 import { httpTransport } from '../../src/app/sync/transport';
@@ -148,6 +148,26 @@ describe('a session the server ended', { timeout: 30_000 }, () => {
     const temporary = (again.json() as { temporaryPassword: string }).temporaryPassword;
     expect(await login(HUNG, temporary, 'Điện thoại Hùng')).toEqual({ ok: true });
     expect(await entityRows(db, 'household').get(household)).toMatchObject({ headName: 'Hộ Lan' });
+  });
+
+  it('“Quên mã PIN?” keeps the data, and the next login ends the device left behind on the server', async () => {
+    expect(await login('canbo', TEST_PASSWORD, 'Máy cán bộ')).toEqual({ ok: true });
+    const household = await writeHousehold();
+    const before = await readSession();
+    const me = async (token: string | undefined) =>
+      (await server.inject({ method: 'GET', url: '/api/me', headers: bearer(String(token)) }))
+        .statusCode;
+    expect(await forgotPin()).toEqual({ ok: true });
+    await backAtLogin();
+    // The old token is sealed on the phone (a copy of the phone holds it until the login).
+    expect(await me(before?.token)).toBe(200);
+    expect(await login('canbo', TEST_PASSWORD, 'Máy cán bộ')).toEqual({ ok: true });
+    expect(await me(before?.token)).toBe(401);
+    const after = await readSession();
+    expect(after?.deviceId).not.toBe(before?.deviceId);
+    expect(await me(after?.token)).toBe(200);
+    expect(await entityRows(db, 'household').get(household)).toMatchObject({ headName: 'Hộ Lan' });
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('unlike a revoked device, which is wiped', async () => {

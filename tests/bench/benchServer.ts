@@ -11,11 +11,17 @@ import { openStore } from '../../src/server/store/open';
 import { setUpCommune } from '../e2e/accountsHelpers';
 import { startProduct, type RunningServer } from '../e2e/server';
 import { createTestDatabase } from '../support/stores';
+import { keepBuild } from './baseline';
 
 export interface BenchServer {
   server: RunningServer;
   officerToken: string;
   villages: Record<string, string>;
+  /**
+   * Serves another build from now on (the product restarted on the same port and data): an A/B
+   * run's devices each load their own build from the same server and database.
+   */
+  serve(staticDir: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,15 +52,27 @@ export async function startBenchServer(opts: {
     }
     server = await startProduct({ dataDir, env, port: server.port });
   }
-  const running = server;
-  return {
-    server: running,
+  let serving = opts.staticDir;
+  const bench: BenchServer = {
+    server,
     officerToken: setup.officerToken,
     villages: setup.villages,
+    async serve(staticDir) {
+      if (staticDir === serving) return;
+      await bench.server.stop({ keepData: true });
+      await keepBuild(staticDir);
+      bench.server = await startProduct({
+        dataDir,
+        env: { ...env, STATIC_DIR: staticDir },
+        port: bench.server.port,
+      });
+      serving = staticDir;
+    },
     async stop() {
-      await running.stop({ keepData: true });
+      await bench.server.stop({ keepData: true });
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return bench;
 }

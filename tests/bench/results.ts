@@ -11,6 +11,15 @@ export interface BrowserFigures {
   searchP95Ms: number | null;
   qrOpenMs: number | null;
   dashboardMs: number | null;
+  unlockMs: number | null;
+}
+
+/** The build before a change (BENCH_BASELINE), measured in the same run, builds taking turns. */
+export interface Versus {
+  ref: string;
+  commit: string;
+  /** Each figure as [this build, the build before]. */
+  figures: Partial<Record<string, [number | null, number | null]>>;
 }
 
 export interface BenchResults {
@@ -19,6 +28,8 @@ export interface BenchResults {
   searchP95Ms: number | null;
   qrOpenMs: number | null;
   dashboardMs: number | null;
+  /** PIN entered → first screen with the device's data, on the device holding the commune. */
+  unlockMs: number | null;
   freshPullS: number | null;
   syncVsPouchRatio: number | null;
   load: LoadResult | null;
@@ -27,6 +38,7 @@ export interface BenchResults {
   /** IndexedDB's cost per row written (idbRows.ts): no budget, the reason for the chunked tables. */
   idbRows: IdbRowsResult | null;
   throttled: (BrowserFigures & { cpuSlowdown: number }) | null;
+  versus: Versus | null;
   machine: Record<string, string | number>;
   notes: Partial<Record<string, string>>;
 }
@@ -47,6 +59,7 @@ export const BUDGETS: Partial<Record<keyof BenchResults, Budget>> = {
   searchP95Ms: { label: 'search p95 (ms)', budget: '≤ 50', ok: (v) => v <= 50 },
   qrOpenMs: { label: 'QR decode → household shown (ms)', budget: '≤ 100', ok: (v) => v <= 100 },
   dashboardMs: { label: 'dashboard render (ms)', budget: '≤ 500', ok: (v) => v <= 500 },
+  unlockMs: { label: 'PIN → first screen with data (ms)', budget: '≤ 1000', ok: (v) => v <= 1000 },
   freshPullS: { label: 'fresh device pulls the commune (s)', budget: '≤ 20', ok: (v) => v <= 20 },
   syncVsPouchRatio: {
     label: 'PouchDB time ÷ ours, 20k push+pull',
@@ -89,11 +102,29 @@ export function printTable(results: BenchResults, budgets: typeof BUDGETS) {
     const t = results.throttled;
     const show = (v: number | null) => (v === null ? '—' : String(v));
     rows.push([
-      `CPU ${t.cpuSlowdown}× slower: search p95, QR open, dashboard (ms)`,
-      `${show(t.searchP95Ms)}, ${show(t.qrOpenMs)}, ${show(t.dashboardMs)}`,
+      `CPU ${t.cpuSlowdown}× slower: search p95, QR open, dashboard, unlock (ms)`,
+      `${show(t.searchP95Ms)}, ${show(t.qrOpenMs)}, ${show(t.dashboardMs)}, ${show(t.unlockMs)}`,
       '(cheap phone; same budgets)',
       '',
     ]);
+  }
+  if (results.versus) {
+    const v = results.versus;
+    const show = (n: number | null | undefined) =>
+      n === null || n === undefined ? '—' : String(n);
+    for (const [figure, pair] of Object.entries(v.figures)) {
+      const [now, before] = pair ?? [null, null];
+      const change =
+        typeof now === 'number' && typeof before === 'number' && before > 0
+          ? `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)} %`
+          : '';
+      rows.push([
+        `${figure}: this build / ${v.ref} (${v.commit})`,
+        `${show(now)} / ${show(before)}`,
+        change,
+        '',
+      ]);
+    }
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));

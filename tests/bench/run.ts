@@ -21,7 +21,8 @@ import { syncVsPouch } from './syncVsPouch';
 import { FAIRNESS, IDB_ROWS, LOAD, POUCH_HOUSEHOLDS, SMOKE } from './scale';
 import { runFairness } from './fairness';
 import { median } from './stats';
-import { BUDGETS, printTable, type BenchResults } from './results';
+import { BUDGETS, printTable, type BenchResults, type Versus } from './results';
+import { keepBuild, prepareBaseline, ROOT, runScript } from './baseline';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? (SMOKE ? 1 : 3));
@@ -29,6 +30,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? (SMOKE ? 1 : 3));
 const STATIC_DIR = path.resolve(root, process.env.BENCH_STATIC_DIR ?? '.tmp/dist-bench');
 const RESULTS = path.resolve(root, process.env.BENCH_RESULTS ?? 'bench-results.json');
 const CPU_SLOWDOWN = 4;
+// BENCH_BASELINE=<git ref>: the build before a change, measured in turn with this one (baseline.ts).
+const baseline = process.env.BENCH_BASELINE
+  ? await prepareBaseline(process.env.BENCH_BASELINE)
+  : null;
+const versus: Versus | null = baseline
+  ? { ref: baseline.ref, commit: baseline.commit, figures: {} }
+  : null;
 const startedAt = Date.now();
 const loadAverages: number[] = [];
 const sampleLoad = setInterval(() => loadAverages.push(os.loadavg()[0] ?? 0), 5000);
@@ -39,12 +47,14 @@ const results: BenchResults = {
   searchP95Ms: null,
   qrOpenMs: null,
   dashboardMs: null,
+  unlockMs: null,
   freshPullS: null,
   syncVsPouchRatio: null,
   load: null,
   fairness: null,
   idbRows: null,
   throttled: null,
+  versus,
   machine: {
     cores: os.cpus().length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
@@ -59,9 +69,14 @@ const throttled = {
   searchP95Ms: null as number | null,
   qrOpenMs: null as number | null,
   dashboardMs: null as number | null,
+  unlockMs: null as number | null,
 };
 
+// BENCH_ONLY=freshPullS,versus: only those parts (the keys `measure` names), e.g. an A/B alone.
+const ONLY = process.env.BENCH_ONLY?.split(',').map((k) => k.trim());
+
 async function measure(key: keyof BenchResults & string, fn: () => Promise<void>) {
+  if (ONLY && !ONLY.includes(key)) return;
   const started = Date.now();
   process.stdout.write(`… ${key}\n`);
   try {
@@ -73,10 +88,23 @@ async function measure(key: keyof BenchResults & string, fn: () => Promise<void>
   process.stdout.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
+// Also builds the app into STATIC_DIR when its sources are newer (scripts/start.mjs).
 const server = await startProduct({ env: { STATIC_DIR } });
 try {
   await measure('firstScreenJsGzipKB', async () => {
     results.firstScreenJsGzipKB = await firstScreenJsGzipKB(server.url);
+    if (baseline && versus) {
+      await keepBuild(baseline.staticDir);
+      const before = await startProduct({ env: { STATIC_DIR: baseline.staticDir } });
+      try {
+        versus.figures.firstScreenJsGzipKB = [
+          results.firstScreenJsGzipKB,
+          await firstScreenJsGzipKB(before.url),
+        ];
+      } finally {
+        await before.stop();
+      }
+    }
   });
   await measure('lighthousePerformance', async () => {
     const scores: number[] = [];
@@ -106,10 +134,33 @@ await measure('idbRows', async () => {
 });
 
 await measure('freshPullS', async () => {
-  const device = await deviceBench({ staticDir: STATIC_DIR, runs: RUNS, scans: SMOKE ? 2 : 7 });
+  const device = await deviceBench({
+    staticDir: STATIC_DIR,
+    ...(baseline ? { baselineDir: baseline.staticDir } : {}),
+    runs: RUNS,
+    scans: SMOKE ? 2 : 7,
+    unlocks: SMOKE ? 1 : 5,
+  });
   results.freshPullS = device.freshPullS;
   results.qrOpenMs = device.qrOpenMs;
   throttled.qrOpenMs = device.qrOpenMsThrottled;
+  results.unlockMs = device.unlockMs;
+  throttled.unlockMs = device.unlockMsThrottled;
+  results.notes.unlockMs =
+    `the device holding the ${device.records} records opened again after 10 minutes away: ` +
+    `${device.unlockSamples.join(', ')} ms (CPU ${CPU_SLOWDOWN}×: ${device.unlockSamplesThrottled.join(', ')} ms)`;
+  const before = device.baseline;
+  if (versus && before) {
+    versus.figures.freshPullS = [device.freshPullS, before.freshPullS];
+    versus.figures.unlockMs = [device.unlockMs, before.unlockMs];
+    versus.figures.unlockMsThrottled = [device.unlockMsThrottled, before.unlockMsThrottled];
+    versus.figures.qrOpenMs = [device.qrOpenMs, before.qrOpenMs];
+    versus.figures.qrOpenMsThrottled = [device.qrOpenMsThrottled, before.qrOpenMsThrottled];
+    results.notes.versusDevice =
+      `fresh pulls, builds taking turns: this ${device.freshPullRuns.join(', ')} s, before ` +
+      `${before.freshPullRuns.join(', ')} s; unlocks before ${before.unlockSamples.join(', ')} ms ` +
+      `(4×: ${before.unlockSamplesThrottled.join(', ')}); QR before ${before.qrSamples.join(', ')} ms`;
+  }
   results.notes.freshPullS = `${device.records} records, ${RUNS} fresh devices: ${device.freshPullRuns.join(', ')} s`;
   results.notes.qrOpenMs = device.qrError
     ? `failed: ${device.qrError}`
@@ -144,6 +195,33 @@ await measure('dashboardMs', async () => {
     `CPU ${CPU_SLOWDOWN}× ${slow.dashboardRecomputeMs} ms`;
 });
 results.throttled = throttled;
+
+if (baseline && versus)
+  await measure('versus', async () => {
+    // Each side's own search and dashboard scripts, in its own process, taking turns.
+    const sides = [ROOT, baseline.src];
+    const figures: Record<string, number[][]> = {};
+    const take = (name: string, side: number, text: string, pattern: RegExp) => {
+      const value = Number(pattern.exec(text)?.[1]);
+      const pair = (figures[name] ??= [[], []]);
+      if (Number.isFinite(value)) pair[side]?.push(value);
+    };
+    for (let run = 0; run < RUNS; run++) {
+      for (const side of run % 2 ? [1, 0] : [0, 1]) {
+        const cwd = sides[side] ?? ROOT;
+        const search = await runScript(cwd, 'tests/bench/search.ts');
+        take('searchP95Ms', side, search, /queries: p50 [\d.]+ ms, p95 ([\d.]+) ms/);
+        take('searchP95MsThrottled', side, search, /4× slower: p50 [\d.]+ ms, p95 ([\d.]+) ms/);
+        const dashboard = await runScript(cwd, 'tests/bench/dashboard.ts', { BENCH_RUNS: '3' });
+        take('dashboardMs', side, dashboard, /current figures after an edit: ([\d.]+) ms/);
+      }
+    }
+    for (const [name, [now = [], before = []] = []] of Object.entries(figures))
+      versus.figures[name] = [
+        now.length ? median(now) : null,
+        before.length ? median(before) : null,
+      ];
+  });
 
 await measure('load', async () => {
   const load = await runLoad({

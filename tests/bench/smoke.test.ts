@@ -47,6 +47,8 @@ it('reports every figure of the bench, PouchDB’s and the load’s included', a
     qrOpenMs: r.qrOpenMs,
     dashboardMs: r.dashboardMs,
     freshPullS: r.freshPullS,
+    unlockMs: r.unlockMs,
+    throttledUnlockMs: r.throttled?.unlockMs,
     syncVsPouchRatio: r.syncVsPouchRatio,
     throttledSearchP95Ms: r.throttled?.searchP95Ms,
     throttledQrOpenMs: r.throttled?.qrOpenMs,

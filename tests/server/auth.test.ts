@@ -74,7 +74,10 @@ describe.each(DATABASE_KINDS)('setup and login on %s', (kind) => {
     beforeEach(async () => {
       s = await seedCommune(t.store, {
         villages: ['Thôn Đồng'],
-        users: [{ username: '0912345678', role: 'volunteer', villages: ['Thôn Đồng'] }],
+        users: [
+          { username: '0912345678', role: 'volunteer', villages: ['Thôn Đồng'] },
+          { username: '0987654321', role: 'volunteer', villages: ['Thôn Đồng'] },
+        ],
       });
     });
     const login = (password: string, username = '0912345678') =>
@@ -99,6 +102,46 @@ describe.each(DATABASE_KINDS)('setup and login on %s', (kind) => {
       expect([wrong.statusCode, nobody.statusCode]).toEqual([401, 401]);
       expect(wrong.json()).toEqual(nobody.json());
       expect(wrong.json().error.code).toBe('invalid_credentials');
+    });
+
+    it('a login that names the device it replaces ends that device, only if it is the account’s own', async () => {
+      const me = (token: string | undefined) =>
+        t.call({ method: 'GET', url: '/api/me', token }).then((r) => r.json().error?.code ?? 'ok');
+      const replacing = (replacesDeviceId: string) =>
+        t.call({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: {
+            username: '0912345678',
+            password: TEST_PASSWORD,
+            deviceName: 'Điện thoại Lan',
+            replacesDeviceId,
+          },
+        });
+      // Another account's device, named by Lan's login: left alone.
+      const fromOther = await replacing(s.devices['0987654321'] ?? '');
+      expect(fromOther.statusCode).toBe(200);
+      expect(await me(s.tokens['0987654321'])).toBe('ok');
+      // An unknown id: the login works all the same, and tells nothing.
+      const unknown = await replacing('0192f000-0000-7000-8000-000000000000');
+      expect(unknown.statusCode).toBe(200);
+      // Her own device left behind ("Quên mã PIN?"): ended; the new one works.
+      const after = loginResponseSchema.parse(
+        (await replacing(s.devices['0912345678'] ?? '')).json(),
+      );
+      expect(await me(s.tokens['0912345678'])).toBe('device_revoked');
+      expect(await me(after.token)).toBe('ok');
+      const bad = await t.call({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: {
+          username: '0912345678',
+          password: TEST_PASSWORD,
+          deviceName: 'x',
+          replacesDeviceId: 'abc',
+        },
+      });
+      expect(bad.json().error.code).toBe('validation_failed');
     });
 
     it('after 5 wrong passwords from one address, that address gets one try every 3 minutes', async () => {

@@ -88,8 +88,18 @@ export async function login(
 ): Promise<ActionResult> {
   const room = await makeRoomFor(username);
   if (!room.ok) return room;
+  // The same user's device left behind by "Quên mã PIN?" or an ended session: the server ends it.
+  const account = await meta.get(ACCOUNT);
+  const replaces =
+    account && account.username === username.trim().toLowerCase() ? account.deviceId : undefined;
   const res = await apiRequest('/api/auth/login', loginResponseSchema, {
-    body: { username, password, deviceName, ...(communeCode ? { communeCode } : {}) },
+    body: {
+      username,
+      password,
+      deviceName,
+      ...(communeCode ? { communeCode } : {}),
+      ...(replaces ? { replacesDeviceId: replaces } : {}),
+    },
     anonymous: true,
   });
   if (!res.ok) return { ok: false, reason: 'api', failure: res.error };
@@ -127,7 +137,7 @@ export async function logout(): Promise<ActionResult> {
  * "Quên mã PIN?": needs the network (the login that follows does); ends this device's session but
  * keeps its data, unsent work included, for the same user's next login, which opens it with the
  * account's recovery secret (keyring.ts). The session's token is sealed, so the server's device
- * is not logged out from here: it ends unused (docs/data-protection.md).
+ * is ended by that login (it names the device it replaces).
  */
 export async function forgotPin(): Promise<ActionResult> {
   if ((await needsSetup()) === null) return { ok: false, reason: 'offline' };

@@ -1,4 +1,5 @@
 import { device, entry, meta, metaKey, vault, type MetaEntry } from '../db';
+import { reinstallServiceWorker } from '../platform/serviceWorker';
 import { dropPinWrap } from './keyring';
 import { PIN } from './pin';
 import { SESSION, type Session } from './types';
@@ -32,8 +33,9 @@ export function pendingChanges(): Promise<number> {
 }
 
 /** Clears every table of the device database, the session included; then leaves a notice. */
-export function wipeDevice(notice?: string): Promise<void> {
-  return device.wipe(notice ? [entry(LOGIN_NOTICE, notice)] : []);
+export async function wipeDevice(notice?: string): Promise<void> {
+  await device.wipe(notice ? [entry(LOGIN_NOTICE, notice)] : []);
+  await reinstallServiceWorker(); // if the server's answer had the browser clear the origin
 }
 
 /** Whether anything but the account keys is stored (households, visits, drafts…). */

@@ -1,20 +1,9 @@
-import { create } from 'zustand';
+import { progressStore, type Progress } from './progress';
 
 /**
  * How far app/db's indexer has gone making the dashboard's summaries and the search's entries
  * again (a fresh device's one-time rebuild takes seconds): null when it is not rebuilding.
  */
-export interface IndexProgress {
-  done: number;
-  total: number;
-}
+export type IndexProgress = Progress;
 
-interface IndexingState {
-  progress: IndexProgress | null;
-  report(p: IndexProgress | null): void;
-}
-
-export const useIndexing = create<IndexingState>((set) => ({
-  progress: null,
-  report: (p) => set({ progress: p && p.done < p.total ? p : null }),
-}));
+export const useIndexing = progressStore();

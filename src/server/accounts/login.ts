@@ -15,6 +15,8 @@ interface Credentials {
   deviceName: string;
   /** Asked only when the name and password open accounts of several communes. */
   communeCode?: string | undefined;
+  /** The account's own device this login replaces (ended with it); another's is left alone. */
+  replacesDeviceId?: string | undefined;
 }
 
 interface LoginRow {
@@ -63,6 +65,12 @@ export async function login(
   if (opened.length > 1) throw new HttpError('commune_required');
   const device = await store.transaction(async (tx) => {
     await loginSucceeded(tx, attempt, now);
+    if (input.replacesDeviceId)
+      await tx.query(
+        `UPDATE devices SET revoked_at = coalesce(revoked_at, $4), revoked_by = coalesce(revoked_by, $3)
+          WHERE commune_code = $1 AND id = $2 AND user_id = $3`,
+        [user.commune_code, input.replacesDeviceId, user.id, new Date(now)],
+      );
     return createDevice(
       tx,
       user.commune_code,
