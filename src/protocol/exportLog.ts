@@ -56,7 +56,7 @@ export const exportLogSchema = z.object({
 export const exportLogQuerySchema = z.strictObject({
   before: z
     .string()
-    .regex(/^\d{1,15}\.[0-9a-f-]{36}$/)
+    .regex(/^\d{1,15}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
     .optional(),
   by: z.uuid().optional(),
   names: z.enum(['1']).optional(),

@@ -32,6 +32,12 @@ export async function recordExports(
     if (e.villageId !== null && !auth.villageIds.includes(e.villageId))
       throw new HttpError('out_of_scope');
   await store.transaction(async (tx) => {
+    // One account's batches wait for each other here, so each counts what the others stored
+    // (concurrent batches each saw none of the others and stored ten days' share at once).
+    await tx.query('SELECT 1 FROM users WHERE commune_code = $1 AND id = $2 FOR UPDATE', [
+      auth.communeCode,
+      auth.userId,
+    ]);
     const [sent] = await tx.query<{ device: number | string; account: number | string }>(
       `SELECT count(*) FILTER (WHERE device_id = $2) AS device,
               count(*) FILTER (WHERE user_id = $3) AS account
