@@ -35,10 +35,9 @@ export function registerServiceWorker(url = '/sw.js'): ServiceWorkerAdapter | nu
 }
 
 /**
- * A logout's or a revoked device's answer has the browser clear the origin's storage
- * (Clear-Site-Data), which takes the service worker with it: it is installed again at once, while
- * online, so the app still opens without a network after the next login. Does nothing when a
- * worker is registered.
+ * A logout's answer has the browser clear the origin's storage (Clear-Site-Data), which takes the
+ * service worker with it: it is installed again at once, while online, so the app still opens
+ * without a network after the next login. Does nothing when a worker is registered.
  */
 export async function reinstallServiceWorker(url = '/sw.js'): Promise<void> {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator) || import.meta.env.DEV)

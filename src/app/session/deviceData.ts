@@ -32,7 +32,10 @@ export function pendingChanges(): Promise<number> {
   return device.pendingChanges();
 }
 
-/** Clears every table of the device database, the session included; then leaves a notice. */
+/**
+ * Deletes the device database, the session and keys included (app/db's `device.wipe`), then leaves
+ * a notice; the service worker comes back if a logout's answer took it.
+ */
 export async function wipeDevice(notice?: string): Promise<void> {
   await device.wipe(notice ? [entry(LOGIN_NOTICE, notice)] : []);
   await reinstallServiceWorker(); // if the server's answer had the browser clear the origin
