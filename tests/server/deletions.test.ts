@@ -555,6 +555,59 @@ describe.each(DATABASE_KINDS)('who deleted what, and undoing it, on %s', (kind) 
     expect(await keptText(store)).not.toContain(SHOP);
   });
 
+  it('a restore leaves deleted what points at someone deleted since, until their own restore', async () => {
+    const { app, store, seed, dong } = await setup();
+    const lan = syncApi(app, seed.tokens.lan as string);
+    const truong = seed.tokens.truong as string;
+    const canbo = seed.tokens.canbo as string;
+    const [a, b, c, d] = [
+      await household(app, seed, dong),
+      await household(app, seed, dong, ['Lò Văn Bình']),
+      await household(app, seed, dong, ['Lò Văn Cường']),
+      await household(app, seed, dong, ['Lò Văn Dũng']),
+    ];
+    const [shopOfB, shopOfD] = ['Quầy sửa xe Bình', 'Quán nước Dũng'];
+    const [t1, t2] = [uuid(), uuid()];
+    const [mb, md] = [b.members[0] as string, d.members[0] as string];
+    await lan.push([
+      // Each names a household and a member of another household.
+      op('trader', t1, { householdId: a.h, memberId: mb, businessName: shopOfB }),
+      op('trader', t2, { householdId: c.h, memberId: md, businessName: shopOfD }),
+    ]);
+    const deletionOf = async (recordId: string) => {
+      const all = (await list(app, canbo)).deletions;
+      return all.find((x) => x.recordId === recordId && x.status === 'deleted')?.id ?? '';
+    };
+    const served = async () => JSON.stringify([...(await lan.pullAll()).records.values()]);
+
+    // a's delete takes t1 along; b's finds it deleted already. a comes back, b's member does not:
+    // t1 stays deleted, and b's restore brings it back.
+    await lan.push([op('household', a.h, { deleted: true })]);
+    await lan.push([op('household', b.h, { deleted: true })]);
+    expect((await act(app, truong, await deletionOf(a.h), 'restore')).statusCode).toBe(200);
+    const afterA = (await lan.pullAll()).records;
+    expect(afterA.get(`household:${a.h}`)?.data.deleted).toBe(false);
+    expect(afterA.get(`trader:${t1}`)?.data.deleted).toBe(true);
+    expect(await served()).not.toContain(shopOfB);
+    expect((await act(app, truong, await deletionOf(b.h), 'restore')).statusCode).toBe(200);
+    expect((await lan.pullAll()).records.get(`trader:${t1}`)?.data).toMatchObject({
+      businessName: shopOfB,
+      deleted: false,
+    });
+
+    // d's member deleted alone takes t2 along; c's delete finds it deleted. The member comes back,
+    // c does not: t2 stays deleted, and erasing c erases the shop's name everywhere.
+    await lan.push([op('member', md, { deleted: true })]);
+    await lan.push([op('household', c.h, { deleted: true })]);
+    expect((await act(app, truong, await deletionOf(md), 'restore')).statusCode).toBe(200);
+    expect((await lan.pullAll()).records.get(`member:${md}`)?.data.deleted).toBe(false);
+    expect(await served()).not.toContain(shopOfD);
+    expect((await act(app, canbo, await deletionOf(c.h), 'erase')).statusCode).toBe(200);
+    expect(await served()).not.toContain(shopOfD);
+    expect(JSON.stringify(await store.query('SELECT data FROM records'))).not.toContain(shopOfD);
+    expect(await keptText(store)).not.toContain(shopOfD);
+  });
+
   it('a restore never reaches into a village the leader does not serve', async () => {
     const { app, store, seed, dong } = await setup();
     const tay = seed.villages['Thôn Tây'] as string;

@@ -28,6 +28,8 @@ describe('pull places come back when the client hangs up', () => {
     staticDir = await mkdtemp(path.join(os.tmpdir(), 'tn-slots-'));
     await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
     await writeFile(path.join(staticDir, 'big.bin'), Buffer.alloc(8 * 1024 * 1024, 1));
+    // Bigger than what the kernel buffers for a client that reads nothing (up to 32 MB + 4 MB).
+    await writeFile(path.join(staticDir, 'huge.bin'), Buffer.alloc(64 * 1024 * 1024, 1));
     store = await openPglite();
     await migrate(store);
     s = await seedCommune(store, {
@@ -110,6 +112,57 @@ describe('pull places come back when the client hangs up', () => {
     const tokens = Object.values(s.tokens);
     await Promise.all(tokens.map((t) => pipelineAndHangUp(t, PULLS_IN_FLIGHT.perUser)));
     for (const token of tokens)
+      await vi.waitFor(async () => expect((await pull(token)).status).toBe(200), {
+        timeout: 10_000,
+        interval: 100,
+      });
+  }, 60_000);
+
+  /**
+   * Pipelines pulls behind a big answer and reads nothing: their answers wait to be sent for as long
+   * as the connection stays open (a client reading a byte now and then). Returns its closing.
+   */
+  const pipelineAndStall = (token: string, pulls: number) => {
+    const socket = net.connect(port, '127.0.0.1', () => {
+      socket.pause();
+      socket.write(
+        'GET /huge.bin HTTP/1.1\r\nHost: localhost\r\n\r\n' +
+          Array.from({ length: pulls }, () => pullRequest(token)).join(''),
+      );
+    });
+    socket.on('error', () => undefined);
+    return () =>
+      new Promise<void>((resolve) => {
+        socket.on('close', () => resolve());
+        socket.destroy();
+      });
+  };
+
+  it('lets the commune’s other accounts pull while some accounts read their answers slowly', async () => {
+    const [slow, other] = [Object.values(s.tokens).slice(0, 4), s.tokens.tnv4 as string];
+    expect(slow.length * PULLS_IN_FLIGHT.perUser).toBe(PULLS_IN_FLIGHT.perCommune);
+    const closers: (() => Promise<void>)[] = [];
+    try {
+      // Each slow account's places are taken: its own next pull is refused. (A pull of its own
+      // that came first took a place a stalled one was refused: one more stalls in its stead.)
+      for (const token of slow) {
+        closers.push(pipelineAndStall(token, PULLS_IN_FLIGHT.perUser));
+        await vi.waitFor(
+          async () => {
+            if ((await pull(token)).status === 429) return;
+            closers.push(pipelineAndStall(token, 1));
+            throw new Error('the account’s places are not all taken yet');
+          },
+          { timeout: 20_000, interval: 200 },
+        );
+      }
+      // ...and still the fifth account of the commune pulls.
+      expect((await pull(other)).status).toBe(200);
+    } finally {
+      await Promise.all(closers.map((close) => close()));
+    }
+    // Their connections closed, the places come back.
+    for (const token of slow)
       await vi.waitFor(async () => expect((await pull(token)).status).toBe(200), {
         timeout: 10_000,
         interval: 100,

@@ -15,6 +15,7 @@ import { keptRecords } from '../sync/deletions';
 import { pushBatch } from '../sync/push';
 import { loadRecords, recordKey, saveRecords, type StoredRecord } from '../sync/recordsRepo';
 import { eraseRow, lockDeletion, settleRow } from './deletionRows';
+import { handOver, strandedBy } from './strandedRecords';
 
 type Held = Awaited<ReturnType<typeof lockDeletion>>;
 
@@ -114,6 +115,9 @@ async function restoreRecords(
   for (const rec of current.values())
     if (!mayRead(auth, rec.villageId)) throw new HttpError('out_of_scope');
   const deletedAt = root.clocks.deleted;
+  // What points at a record deleted since stays deleted (strandedRecords.ts): the root is refused.
+  const stranded = await strandedBy(tx, commune, current);
+  if (stranded.has(recordKey(held.entity, held.recordId))) throw new HttpError('conflict');
   // A person comes back into a household that exists: restore the household first.
   if (held.entity !== 'household') {
     const householdId = root.data.householdId;
@@ -130,16 +134,24 @@ async function restoreRecords(
   for (const rec of current.values()) for (const c of Object.values(rec.clocks)) clock.receive(c);
   const at = clock.now();
   const restored: (StoredRecord & { seq: number })[] = [];
+  const handed: Parameters<typeof handOver>[2] = [];
   for (const k of kept) {
     const now = current.get(recordKey(k.entity, k.id));
     if (!now) continue;
+    const target = stranded.get(recordKey(k.entity, k.id));
+    if (target) {
+      handed.push({ kept: k, deletedClock: now.clocks.deleted, target });
+      continue;
+    }
+    // A copy handed over from another deletion was made a tombstone by that one's delete.
+    const since = k.deletedClock ?? deletedAt;
     const erased = (f: string) =>
       !PLACING.has(f) &&
-      (deletedAt === undefined || !(now.clocks[f] !== undefined && now.clocks[f] > deletedAt));
+      (since === undefined || !(now.clocks[f] !== undefined && now.clocks[f] > since));
     const names =
       k.entity === 'visit' ? VISIT_FREE_TEXT.filter((f) => f in k.data) : Object.keys(k.data);
     const fields: Fields = Object.fromEntries(names.filter(erased).map((f) => [f, k.data[f]]));
-    if (k.entity !== 'visit' && isTombstone(now) && now.clocks.deleted === deletedAt)
+    if (k.entity !== 'visit' && isTombstone(now) && now.clocks.deleted === since)
       fields.deleted = false;
     const { next, changed } = applyWrite(now, fields, at);
     if (changed.length === 0) continue;
@@ -148,6 +160,7 @@ async function restoreRecords(
     restored.push({ ...now, ...next, seq: ++seq });
   }
   await saveRecords(tx, commune, restored);
+  await handOver(tx, commune, handed);
   return seq;
 }
 

@@ -21,8 +21,11 @@ function connectionGone(reply: FastifyReply): boolean {
 export function inFlightLimit(limit: number) {
   const counts = new Map<string, number>();
   return {
-    /** Takes a place for this request under each key, or throws `busy` (taking none). */
-    enter(reply: FastifyReply, ...keys: string[]) {
+    /**
+     * Takes a place for this request under each key, or throws `busy` (taking none). Returns the
+     * function that gives the places back early (once the work they bound is done).
+     */
+    enter(reply: FastifyReply, ...keys: string[]): () => void {
       if (keys.some((key) => (counts.get(key) ?? 0) >= limit)) {
         reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
         throw new HttpError('busy');
@@ -50,6 +53,7 @@ export function inFlightLimit(limit: number) {
         leave();
         throw new HttpError('busy');
       }
+      return leave;
     },
   };
 }

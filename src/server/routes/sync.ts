@@ -39,7 +39,10 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   // A phone syncs one page at a time. A device may have two pulls under way, refused before its
   // token is even looked up (a flood from one token costs no database work); an account two (its
-  // phones), a commune eight: a share of the server, however many requests anyone opens.
+  // phones), a commune eight: a share of the server, however many requests anyone opens. The
+  // commune's places bound the work of making pages and are given back once the page is made; a
+  // device's and an account's are held until the answer is sent, so accounts that read their
+  // answers slowly hold only their own places, never their commune's.
   const byDevice = inFlightLimit(PULLS_IN_FLIGHT.perDevice);
   const byUser = inFlightLimit(PULLS_IN_FLIGHT.perUser);
   const byCommune = inFlightLimit(PULLS_IN_FLIGHT.perCommune);
@@ -52,7 +55,7 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.get('/api/sync/pull', { onRequest: onPullRequest }, async (req, reply) => {
     const auth = await deps.auth(req);
     byUser.enter(reply, `${auth.communeCode}/${auth.userId}`);
-    byCommune.enter(reply, auth.communeCode);
+    const leaveCommune = byCommune.enter(reply, auth.communeCode);
     const q = parseInput(pullQuerySchema, req.query);
     const page = await pullPage(
       deps.store,
@@ -60,7 +63,7 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps) {
       q.cursor,
       q.limit ?? DEFAULT_PULL_LIMIT,
       q.count === '1',
-    );
+    ).finally(leaveCommune);
     return { ...page, serverClock: clocks.of(auth.communeCode).now() } satisfies PullResponseWire;
   });
 }

@@ -12,10 +12,18 @@ const keptRecordSchema = z.object({
   villageId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   clocks: z.record(z.string(), z.string()),
+  /**
+   * A copy handed over from another deletion's restore (strandedRecords.ts): the clock of the
+   * delete that made its tombstone, which is not this deletion's.
+   */
+  deletedClock: z.string().optional(),
 });
 
+/** A record as a deletion keeps it. */
+export type KeptRecord = z.infer<typeof keptRecordSchema>;
+
 /** The records a deletion or an edit kept (none once restored or erased). */
-export function keptRecords(value: unknown): StoredRecord[] {
+export function keptRecords(value: unknown): KeptRecord[] {
   if (value === null || value === undefined) return [];
   return z.array(keptRecordSchema).parse(value) satisfies StoredRecord[];
 }
