@@ -5,6 +5,7 @@ import type { EntityRow } from './rows';
 import { ROW_TABLE } from './tables';
 import {
   allRecords,
+  chunksOf,
   countRecords,
   deleteRecords,
   putRecords,
@@ -24,10 +25,22 @@ export interface EntityRows {
   bulkGet(ids: string[]): Promise<(EntityRow | undefined)[]>;
   /** Writes rows; `isNew(id)` true: the caller knows no row with that id is on the device. */
   bulkPut(rows: EntityRow[], isNew?: (id: string) => boolean): Promise<void>;
+  /**
+   * Rows none of which is on the device, as the table will store them (members and visits in new
+   * chunks), to be sealed ahead (sealAhead.ts) before `add` writes them as they are.
+   */
+  storedNew(rows: EntityRow[]): StoredRows;
   bulkDelete(ids: string[]): Promise<void>;
   all(): Promise<EntityRow[]>;
   ids(): Promise<string[]>;
   count(): Promise<number>;
+}
+
+/** Rows as a table stores them, and their write. */
+export interface StoredRows {
+  table: Table<unknown, string>;
+  rows: readonly object[];
+  add(): Promise<void>;
 }
 
 function tableRows(table: Table<EntityRow, string>): EntityRows {
@@ -41,6 +54,11 @@ function tableRows(table: Table<EntityRow, string>): EntityRows {
       // Two rows of one call never share an id (a pulled page holds each record once).
       await table.bulkAdd(rows.filter((r) => isNew(r.id)));
     },
+    storedNew: (rows) => ({
+      table: table as Table<unknown, string>,
+      rows,
+      add: async () => void (await table.bulkAdd(rows)),
+    }),
     bulkDelete: (ids) => table.bulkDelete(ids),
     all: () => table.toArray(),
     ids: async () => (await table.toCollection().primaryKeys()).map(String),
@@ -54,6 +72,14 @@ function chunkRows(table: ChunkTable): EntityRows {
     get: async (id) => (await recordsById(table, [id]))[0],
     bulkGet: (ids) => recordsById(table, ids),
     bulkPut: (rows, isNew) => putRecords(table, rows, isNew),
+    storedNew(rows) {
+      const chunks = chunksOf(rows);
+      return {
+        table: table as Table<unknown, string>,
+        rows: chunks,
+        add: async () => void (await table.bulkAdd(chunks)),
+      };
+    },
     bulkDelete: (ids) => deleteRecords(table, ids),
     all: () => allRecords(table),
     ids: () => recordIds(table),

@@ -6,7 +6,8 @@ import { withoutPersonalData } from '../../domain/tombstone';
 import type { SyncRecord } from '../../protocol/sync';
 import type { TungNhaDb } from './db';
 import { rowToVersioned, versionedToRow } from './mutate';
-import { entityRows, syncedTables } from './entityRows';
+import { entityRows, syncedTables, type StoredRows } from './entityRows';
+import { sealAhead } from './sealAhead';
 import type { EntityRow } from './rows';
 import { foldClock, metaValue, SYNC_KEYS, VILLAGE_FIELD } from './syncStore';
 
@@ -65,6 +66,29 @@ export class PullOutOfOrder extends Error {
   }
 }
 
+/**
+ * A first sync's page whose records the run has not seen, its rows made and sealed before its
+ * transaction (sealAhead.ts: by a worker, while the page before commits). Written as it is if the
+ * page is still all unseen when its transaction runs; otherwise merged as usual.
+ */
+export interface PreparedPage {
+  stored: StoredRows[];
+}
+
+export async function preparePage(
+  db: TungNhaDb,
+  page: PulledPage,
+  fresh: FreshPull,
+): Promise<PreparedPage | undefined> {
+  const groups = byEntity(page.records);
+  if (!allUnseen(db, fresh, groups)) return undefined;
+  const stored = [...groups].map(([entity, records]) =>
+    entityRows(db, entity).storedNew(records.map((r) => toRow(r, undefined))),
+  );
+  await Promise.all(stored.map((s) => sealAhead(s.table, s.rows)));
+  return { stored };
+}
+
 export interface ApplyOptions {
   /** The run started without a cursor: records it has not seen are added without reading. */
   fresh?: FreshPull;
@@ -74,6 +98,8 @@ export interface ApplyOptions {
    * (pullPages.ts) can never store a cursor past a page that failed.
    */
   follows?: string | null;
+  /** The page's rows made and sealed ahead (`preparePage`). */
+  prepared?: PreparedPage;
 }
 
 const toRow = (r: SyncRecord, current: EntityRow | undefined): EntityRow => {
@@ -125,6 +151,21 @@ async function mergeRecords(
   await written;
 }
 
+/** Writes a prepared page's rows as they are; its ids join the run's `known`. */
+function addPrepared(
+  db: TungNhaDb,
+  fresh: FreshPull,
+  prepared: PreparedPage,
+  groups: Map<EntityName, SyncRecord[]>,
+) {
+  const writes = prepared.stored.map((s) => s.add());
+  for (const [entity, records] of groups) {
+    const known = fresh.known.get(entityRows(db, entity).table.name);
+    for (const r of records) known?.add(r.id);
+  }
+  return writes;
+}
+
 const hasAny = (ids: Set<string>, records: SyncRecord[]) => records.some((r) => ids.has(r.id));
 
 const allUnseen = (db: TungNhaDb, fresh: FreshPull, groups: Map<EntityName, SyncRecord[]>) =>
@@ -147,7 +188,7 @@ export async function applyPullPage(
   nowMs: number,
   opts: ApplyOptions = {},
 ) {
-  const { fresh, follows } = opts;
+  const { fresh, follows, prepared } = opts;
   const groups = byEntity(page.records);
   let newest: Hlc | undefined;
   for (const r of page.records) for (const c of Object.values(r.clocks)) newest = maxHlc(newest, c);
@@ -161,9 +202,11 @@ export async function applyPullPage(
     const unseen = fresh !== undefined && allUnseen(db, fresh, groups);
     const edited = fresh && !unseen ? await pendingIds(db) : new Set<string>();
     // Settles either way, so a refused write is met here, not reported as unhandled meanwhile.
-    const failed = Promise.all(
-      [...groups].map(([entity, records]) => mergeRecords(db, entity, records, fresh, edited)),
-    ).then(
+    const writes =
+      unseen && prepared
+        ? addPrepared(db, fresh, prepared, groups)
+        : [...groups].map(([entity, records]) => mergeRecords(db, entity, records, fresh, edited));
+    const failed = Promise.all(writes).then(
       () => null,
       (err: unknown) => err,
     );

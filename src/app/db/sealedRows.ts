@@ -23,38 +23,79 @@ export const CLEAR_META = new Set<string>();
 
 type Row = Record<string, unknown>;
 
-function clearFieldsOf(table: DBCoreTable): Set<string> {
-  const fields = new Set<string>();
-  for (const index of [table.schema.primaryKey, ...table.schema.indexes]) {
-    const path = index.keyPath;
-    for (const p of Array.isArray(path) ? path : path ? [path] : []) fields.add(p.split('.')[0]!);
-  }
-  return fields;
+type KeyPath = string | string[] | null | undefined;
+
+/**
+ * How one table's rows are sealed: which fields stay in clear (those its key and indexes read),
+ * and where a row lives (`table/key`, bound into its seal; an auto-incremented key is not known
+ * before the write, so such rows are bound to the table alone). The middleware and sealAhead.ts
+ * both split rows with it.
+ */
+export interface RowPlan {
+  where(row: object): string;
+  /** The row's fields in clear, and the rest, to seal (keys in the row's own order). */
+  split(row: object): { kept: Row; secret: Row };
 }
 
+export function rowPlan(
+  table: string,
+  paths: KeyPath[],
+  keyOf: ((row: object) => unknown) | null,
+): RowPlan {
+  const clear = new Set<string>();
+  for (const path of paths)
+    for (const p of Array.isArray(path) ? path : path ? [path] : []) clear.add(p.split('.')[0]!);
+  return {
+    where: (row) => (keyOf ? `${table}/${String(keyOf(row))}` : table),
+    split(row) {
+      const kept: Row = {};
+      const secret: Row = {};
+      for (const [k, v] of Object.entries(row)) (clear.has(k) ? kept : secret)[k] = v;
+      return { kept, secret };
+    },
+  };
+}
+
+/**
+ * Seals made ahead of a write, off the main thread (sealAhead.ts), by the row object they were
+ * made for: the write uses one only if the row is still bound to the same place and holds the
+ * same fields to seal; otherwise it seals the row itself.
+ */
+export const sealedAhead = new WeakMap<
+  object,
+  { where: string; fields: string; bytes: Uint8Array }
+>();
+
+/** The fields a seal holds, as `sealedAhead` compares them. */
+export const fieldList = (secret: Row) => Object.keys(secret).join('\u0000');
+
 function sealedTable(table: DBCoreTable): DBCoreTable {
-  const clear = clearFieldsOf(table);
   const pk = table.schema.primaryKey;
-  // Where a row lives, bound into its seal; an auto-incremented key is not known before the write.
-  const where = (row: Row) =>
-    pk.autoIncrement || !pk.extractKey ? table.name : `${table.name}/${String(pk.extractKey(row))}`;
+  const plan = rowPlan(
+    table.name,
+    [pk.keyPath, ...table.schema.indexes.map((i) => i.keyPath)],
+    pk.autoIncrement || !pk.extractKey ? null : pk.extractKey,
+  );
   const isMeta = table.name === 'meta';
 
   function sealRow(value: unknown): unknown {
     if (typeof value !== 'object' || value === null) return value;
     const row = value as Row;
     if (isMeta && CLEAR_META.has(String(row.key))) return row;
-    const kept: Row = {};
-    const secret: Row = {};
-    for (const [k, v] of Object.entries(row)) (clear.has(k) ? kept : secret)[k] = v;
-    kept[SEALED] = vault.seal(where(row), secret);
+    const { kept, secret } = plan.split(row);
+    const where = plan.where(row);
+    const ahead = sealedAhead.get(row);
+    kept[SEALED] =
+      ahead && ahead.where === where && ahead.fields === fieldList(secret)
+        ? ahead.bytes
+        : vault.seal(where, secret);
     return kept;
   }
 
   function openRow(value: unknown): unknown {
     if (typeof value !== 'object' || value === null || !(SEALED in value)) return value;
     const { [SEALED]: bytes, ...kept } = value as Row;
-    const secret = vault.unseal(where(kept), bytes as Uint8Array) as Row;
+    const secret = vault.unseal(plan.where(kept), bytes as Uint8Array) as Row;
     return { ...kept, ...secret };
   }
 

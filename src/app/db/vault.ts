@@ -4,11 +4,14 @@
  * no sealed row can be read or written (sealedRows.ts): a reload, a lock or a wipe drops it.
  */
 import type * as RowCipher from './rowCipher';
+import { startSealWorker, type SealWorker } from './sealWorkerClient';
 
 let key: Uint8Array | null = null;
 /** The row cipher's code: loaded with the first opening, not with the first screen (its JS budget). */
 let cipher: typeof RowCipher | null = null;
 const listeners = new Set<(open: boolean) => void>();
+/** Seals batches off the main thread (sealAhead.ts): started with the first, ended on close. */
+let worker: SealWorker | null = null;
 
 /** Thrown by a read or write of sealed data while the vault is closed. */
 export class VaultLockedError extends Error {
@@ -38,6 +41,8 @@ export const vault = {
     if (dataKey.length !== 32) throw new Error('a data key has 32 bytes');
     const copy = Uint8Array.from(dataKey);
     cipher ??= await import('./rowCipher');
+    worker?.stop(new VaultLockedError());
+    worker = null;
     key?.fill(0);
     key = copy;
     announce();
@@ -45,6 +50,8 @@ export const vault = {
   /** Drops the key: every sealed row is unreadable until the vault opens again. */
   close() {
     if (!key) return;
+    worker?.stop(new VaultLockedError());
+    worker = null;
     key.fill(0);
     key = null;
     announce();
@@ -59,6 +66,22 @@ export const vault = {
   seal(where: string, value: unknown): Uint8Array {
     if (!key || !cipher) throw new VaultLockedError();
     return cipher.seal(key, where, value);
+  },
+  /**
+   * Seals values in a batch, off the main thread where a worker can run (in order: batches are
+   * answered in the order asked). Refused with a VaultLockedError if the vault closes meanwhile.
+   */
+  async sealMany(wheres: string[], values: unknown[]): Promise<Uint8Array[]> {
+    if (!key || !cipher) throw new VaultLockedError();
+    if (typeof Worker === 'function') {
+      worker ??= startSealWorker(key);
+      const sealed = await worker.seal(wheres, values).catch((err: unknown) => {
+        if (isVaultLocked(err)) throw err;
+        return null; // the worker failed: sealed here below
+      });
+      if (sealed) return sealed;
+    }
+    return values.map((v, i) => vault.seal(wheres[i]!, v));
   },
   /** Opens what `seal` made, or a VaultLockedError; a wrong key or altered byte throws. */
   unseal(where: string, bytes: Uint8Array): unknown {

@@ -14,7 +14,8 @@ export type PullOutcome = { ok: true; pulled: number } | { ok: false; error: Api
 /**
  * Pulls every page after the stored cursor. Three things overlap: the next page downloads while
  * this one is applied, and this page's transaction is opened (its rows prepared and sent to
- * IndexedDB) while the page before is still committing. IndexedDB runs the two transactions one
+ * IndexedDB; on a first sync, sealed by a worker first: pullStore.preparePage) while the page
+ * before is still committing. IndexedDB runs the two transactions one
  * after the other, in order; the later one commits only if the stored cursor is still the one
  * its page was asked after (pullStore.ts `follows`), so a failed page is never skipped.
  *
@@ -53,6 +54,8 @@ async function pullFrom(
   let follows: string | null = cursor ?? null;
   // The page whose transaction was opened last, not yet known to be stored.
   let writing: { done: Promise<void>; count: number } | null = null;
+  // Settles once the last page's transaction has been opened.
+  let turn: Promise<unknown> = Promise.resolve();
   const stored = async () => {
     if (!writing) return;
     const { done, count } = writing;
@@ -72,7 +75,17 @@ async function pullFrom(
       total = run.pulled + page.remaining + page.records.length;
     // Its cursor is known already: the next page downloads while this one is written.
     if (page.hasMore) next = transport.pull(page.cursor, opts.limit, false);
-    const done = pullStore.applyPullPage(db, page, opts.now(), { fresh, follows });
+    // A first sync's page is sealed off the main thread while the page before commits.
+    const prepared = fresh
+      ? pullStore.preparePage(db, page, fresh).catch(() => undefined) // then merged as usual
+      : undefined;
+    const after = follows;
+    // Transactions open in page order: this one after the page before has opened its own.
+    const ready = Promise.all([prepared, turn]);
+    const done = ready.then(([p]) =>
+      pullStore.applyPullPage(db, page, opts.now(), { fresh, follows: after, prepared: p }),
+    );
+    turn = ready;
     done.catch(() => undefined); // its failure is met where it is awaited
     follows = page.cursor;
     try {
