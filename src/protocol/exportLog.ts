@@ -52,11 +52,15 @@ export const exportLogSchema = z.object({
   entries: z.array(exportLogEntrySchema),
   next: z.string().nullable(),
 });
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
 /** `before`: a page's `next`; `by`: one account's; `names=1`: only what held people's names. */
 export const exportLogQuerySchema = z.strictObject({
+  // A page's last entry: its time, its id and its device (an id is one device's own: two phones
+  // may send one id at one time, and a page ending between them must not lose either).
   before: z
     .string()
-    .regex(/^\d{1,15}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+    .regex(new RegExp(`^\\d{1,15}\\.${UUID}\\.${UUID}$`))
     .optional(),
   by: z.uuid().optional(),
   names: z.enum(['1']).optional(),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportLogSchema, MAX_EXPORTS_PER_DAY, type ExportEvent } from '../../src/protocol';
 import { createApp } from '../../src/server/app';
+import { EXPORT_PAGE } from '../../src/server/exportLog/exportLog';
 import { bearer, OTHER_COMMUNE, seedCommune, TEST_PASSWORD } from '../support/accounts';
 import { createMigratedTestDatabase, DATABASE_KINDS } from '../support/stores';
 import { uuid } from '../support/sync';
@@ -190,6 +191,30 @@ describe.each(DATABASE_KINDS)('the officer’s log of exports and prints, on %s'
       [seed.users.lan],
     );
     expect(Number(rows[0]?.n)).toBe(MAX_EXPORTS_PER_DAY);
+  });
+
+  it('loses no entry at a page’s end when two phones sent one id at one time', async () => {
+    const { app, seed, now } = await setup();
+    const canbo = seed.tokens.canbo as string;
+    const [id, at] = [uuid(), now.ms - 3_600_000];
+    // A page of newer ones, then the real one and a decoy with its id and time from another phone:
+    // the first page ends between them.
+    for (let i = 0; i < EXPORT_PAGE - 1; i += 50)
+      await send(
+        app,
+        seed.tokens.lan as string,
+        Array.from({ length: Math.min(50, EXPORT_PAGE - 1 - i) }, (_, j) =>
+          event({ what: `Mới ${i + j}`, at: now.ms - (i + j) * 1000 }),
+        ),
+      );
+    await send(app, seed.tokens.lan as string, [event({ id, at, what: 'Thật' })]);
+    await send(app, seed.tokens.truong as string, [event({ id, at, what: 'Giả' })]);
+    const first = await log(app, canbo);
+    expect(first.entries).toHaveLength(EXPORT_PAGE);
+    const second = await log(app, canbo, `?before=${first.next}`);
+    const shown = [...first.entries, ...second.entries].map((e) => e.what);
+    expect(shown).toHaveLength(EXPORT_PAGE + 1);
+    expect(shown).toEqual(expect.arrayContaining(['Thật', 'Giả']));
   });
 
   it('pages back through every entry, newest first, of one person or with names only', async () => {

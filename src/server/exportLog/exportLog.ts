@@ -74,6 +74,7 @@ export async function recordExports(
 
 interface Row {
   id: string;
+  device_id: string;
   kind: ExportLogEntry['kind'];
   what: string;
   village_id: string | null;
@@ -97,9 +98,11 @@ export async function listExports(
   query: ExportLogQuery,
 ): Promise<{ entries: ExportLogEntry[]; next: string | null }> {
   if (auth.role !== 'officer') throw new HttpError('forbidden');
-  const [beforeMs, beforeId] = query.before ? query.before.split('.') : [null, null];
+  const [beforeMs, beforeId, beforeDevice] = query.before
+    ? query.before.split('.')
+    : [null, null, null];
   const rows = await store.query<Row>(
-    `SELECT e.id::text AS id, e.kind, e.what, e.village_id::text AS village_id, e.names, e.at,
+    `SELECT e.id::text AS id, e.device_id::text AS device_id, e.kind, e.what, e.village_id::text AS village_id, e.names, e.at,
             e.received_at, e.user_id::text AS user_id, u.display_name, d.name AS device_name
        FROM export_log e
        LEFT JOIN users u ON u.commune_code = e.commune_code AND u.id = e.user_id
@@ -107,10 +110,19 @@ export async function listExports(
       WHERE e.commune_code = $1
         AND ($2::uuid IS NULL OR e.user_id = $2)
         AND (NOT $3 OR e.names)
-        AND ($4::bigint IS NULL OR (e.at, e.id) < (to_timestamp($4 / 1000.0), $5::uuid))
-      ORDER BY e.at DESC, e.id DESC
+        AND ($4::bigint IS NULL
+             OR (e.at, e.id, e.device_id) < (to_timestamp($4 / 1000.0), $5::uuid, $7::uuid))
+      ORDER BY e.at DESC, e.id DESC, e.device_id DESC
       LIMIT $6`,
-    [auth.communeCode, query.by ?? null, query.names === '1', beforeMs, beforeId, EXPORT_PAGE + 1],
+    [
+      auth.communeCode,
+      query.by ?? null,
+      query.names === '1',
+      beforeMs,
+      beforeId,
+      EXPORT_PAGE + 1,
+      beforeDevice,
+    ],
   );
   const entries = rows.slice(0, EXPORT_PAGE).map((r) => ({
     id: r.id,
@@ -122,7 +134,10 @@ export async function listExports(
     receivedAt: iso(r.received_at),
     by: { userId: r.user_id, displayName: r.display_name ?? '', deviceName: r.device_name },
   }));
-  const last = entries.at(-1);
-  const next = rows.length > EXPORT_PAGE && last ? `${Date.parse(last.at)}.${last.id}` : null;
+  const last = rows[EXPORT_PAGE - 1];
+  const next =
+    rows.length > EXPORT_PAGE && last
+      ? `${new Date(last.at).getTime()}.${last.id}.${last.device_id}`
+      : null;
   return { entries, next };
 }
