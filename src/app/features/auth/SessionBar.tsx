@@ -1,6 +1,9 @@
 import { useState } from 'react';
+import { useLive } from '../../db';
 import { href, navigate } from '../../platform/router';
 import { logout } from '../../session/actions';
+import { lock } from '../../session/lock';
+import { hasPin } from '../../session/pin';
 import type { Session } from '../../session/types';
 import { failureMessage } from './messages';
 
@@ -10,9 +13,13 @@ const ROLE_LABEL = {
   officer: 'Cán bộ xã',
 } as const;
 
-/** Who is logged in, the accounts screen (a volunteer's own devices), and logout. */
+/**
+ * Who is logged in, the accounts screen (a volunteer's own devices), the lock (the phone handed to
+ * someone, or put down: only the PIN opens the data again), and logout.
+ */
 export function SessionBar({ session }: { session: Session }) {
   const [error, setError] = useState('');
+  const pin = useLive(hasPin, [], false);
   const manager = session.user.role !== 'volunteer';
 
   async function onLogout() {
@@ -30,6 +37,11 @@ export function SessionBar({ session }: { session: Session }) {
         <button className="btn" type="button" onClick={() => navigate(href('/quan-ly'))}>
           {manager ? 'Quản lý' : 'Thiết bị'}
         </button>
+        {pin && (
+          <button className="btn" type="button" onClick={lock}>
+            Khóa
+          </button>
+        )}
         <button className="btn" type="button" onClick={() => void onLogout()}>
           Đăng xuất
         </button>
